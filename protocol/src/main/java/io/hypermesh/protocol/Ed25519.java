@@ -1,0 +1,171 @@
+package io.hypermesh.protocol;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Ed25519 (RFC 8032) with the JDK's own provider. On the wire a public key is its raw 32 bytes in
+ * unpadded base64url and a signature is its raw 64 bytes in unpadded base64url.
+ */
+public final class Ed25519 {
+
+    /** DER prefix of an X.509 SubjectPublicKeyInfo holding an Ed25519 key (OID 1.3.101.112). */
+    private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+    private static final int KEY_BYTES = 32;
+    private static final int SIGNATURE_BYTES = 64;
+
+    private Ed25519() {
+    }
+
+    /** A raw 32-byte Ed25519 public key. */
+    public record PublicKeyBytes(byte[] raw) {
+
+        public PublicKeyBytes {
+            if (raw == null || raw.length != KEY_BYTES) {
+                throw new IllegalArgumentException("an Ed25519 public key is exactly 32 bytes");
+            }
+            raw = raw.clone();
+        }
+
+        /** Parses unpadded (or padded) base64url; throws {@link IllegalArgumentException} when malformed. */
+        public static PublicKeyBytes fromBase64Url(String encoded) {
+            return new PublicKeyBytes(decodeBase64Url(encoded, "public key"));
+        }
+
+        public static PublicKeyBytes of(PublicKey key) {
+            byte[] der = key.getEncoded();
+            if (der.length != SPKI_PREFIX.length + KEY_BYTES
+                    || !Arrays.equals(Arrays.copyOf(der, SPKI_PREFIX.length), SPKI_PREFIX)) {
+                throw new IllegalArgumentException("not an Ed25519 public key");
+            }
+            return new PublicKeyBytes(Arrays.copyOfRange(der, SPKI_PREFIX.length, der.length));
+        }
+
+        @Override
+        public byte[] raw() {
+            return raw.clone();
+        }
+
+        public String toBase64Url() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        }
+
+        PublicKey toJca() throws GeneralSecurityException {
+            byte[] der = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + KEY_BYTES);
+            System.arraycopy(raw, 0, der, SPKI_PREFIX.length, KEY_BYTES);
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PublicKeyBytes that && Arrays.equals(raw, that.raw);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(raw);
+        }
+
+        @Override
+        public String toString() {
+            return toBase64Url();
+        }
+    }
+
+    /** A key pair that can sign; its identity is derived from the public half. */
+    public record Signer(PrivateKey privateKey, PublicKeyBytes publicKey) {
+
+        public Identity identity() {
+            return Identity.of(publicKey);
+        }
+
+        public byte[] sign(byte[] message) {
+            try {
+                Signature signature = Signature.getInstance("Ed25519");
+                signature.initSign(privateKey);
+                signature.update(message);
+                return signature.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Ed25519 signing failed", e);
+            }
+        }
+
+        public String signBase64Url(byte[] message) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sign(message));
+        }
+
+        /** PKCS#8 DER of the private key, for key files. */
+        public byte[] privateKeyPkcs8() {
+            return privateKey.getEncoded();
+        }
+
+        public static Signer fromPkcs8(byte[] pkcs8, PublicKeyBytes publicKey) {
+            try {
+                PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+                Signer signer = new Signer(key, publicKey);
+                byte[] probe = "hypermesh-key-check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                if (!verify(publicKey, probe, signer.sign(probe))) {
+                    throw new IllegalArgumentException("the private key does not belong to the public key");
+                }
+                return signer;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("not an Ed25519 PKCS#8 private key", e);
+            }
+        }
+    }
+
+    public static Signer generate() {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            return new Signer(pair.getPrivate(), PublicKeyBytes.of(pair.getPublic()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java 17 runtime has Ed25519", e);
+        }
+    }
+
+    /** Verifies a raw 64-byte signature; a malformed key or signature is simply not valid. */
+    public static boolean verify(PublicKeyBytes publicKey, byte[] message, byte[] signatureBytes) {
+        if (signatureBytes == null || signatureBytes.length != SIGNATURE_BYTES) {
+            return false;
+        }
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initVerify(publicKey.toJca());
+            signature.update(message);
+            return signature.verify(signatureBytes);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Verifies a base64url signature; malformed base64 is not valid. */
+    public static boolean verify(PublicKeyBytes publicKey, byte[] message, String signatureBase64Url) {
+        byte[] signature;
+        try {
+            signature = decodeBase64Url(signatureBase64Url, "signature");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return verify(publicKey, message, signature);
+    }
+
+    static byte[] decodeBase64Url(String encoded, String what) {
+        if (encoded == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        try {
+            return Base64.getUrlDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " is not base64url", e);
+        }
+    }
+}
