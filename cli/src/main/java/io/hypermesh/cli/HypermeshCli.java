@@ -1,0 +1,24 @@
+package io.hypermesh.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "hypermesh", mixinStandardHelpOptions = true, version = "hypermesh 0.1.0",
+        description = "HyperMesh Compute from the command line: keys and sign-in.",
+        subcommands = {KeysCommand.class, LoginCommand.class})
+public class HypermeshCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree; failures print one line naming what went wrong, not a stack trace. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new HypermeshCli());
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            command.getErr().println("error: " + exception.getMessage());
+            return 1;
+        });
+        return commandLine;
+    }
+}

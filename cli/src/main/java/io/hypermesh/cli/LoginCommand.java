@@ -1,0 +1,59 @@
+package io.hypermesh.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "login", mixinStandardHelpOptions = true,
+        description = "Sign in with your key: the gateway sends a challenge, the key signs it, the gateway returns a bearer token.")
+class LoginCommand implements Callable<Integer> {
+
+    @Option(names = "--gateway", description = "Gateway address (default: $HYPERMESH_GATEWAY or http://localhost:8080).")
+    URI gateway;
+
+    @Option(names = "--key", defaultValue = "default", description = "Key name (default: ${DEFAULT-VALUE}).")
+    String key;
+
+    @Option(names = "--role", description = "Role to ask for: client, host or operator (repeatable; default: client).")
+    List<String> roles = List.of();
+
+    @Option(names = "--home", description = "Directory for keys and tokens (default: $HYPERMESH_HOME or ~/.hypermesh).")
+    Path home;
+
+    @Option(names = "--print-token", description = "Print only the token, e.g. TOKEN=$(hypermesh login --print-token).")
+    boolean printTokenOnly;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        KeyStore keys = new KeyStore(home == null ? KeyStore.defaultHome() : home);
+        URI address = gateway != null ? gateway : URI.create(System.getenv().getOrDefault("HYPERMESH_GATEWAY", "http://localhost:8080"));
+        SignInClient.Token token = new SignInClient(address).signIn(keys.load(key), roles);
+
+        Path file = keys.home().resolve("token");
+        Files.createDirectories(keys.home());
+        Files.writeString(file, token.accessToken() + "\n", StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (printTokenOnly) {
+            out.println(token.accessToken());
+        } else {
+            out.printf("Signed in as %s with roles %s; the token is valid for %d s and saved in %s%n",
+                    token.identity(), token.roles(), token.expiresInSeconds(), file);
+            out.printf("Authorization: Bearer %s%n", token.accessToken());
+        }
+        return 0;
+    }
+}
