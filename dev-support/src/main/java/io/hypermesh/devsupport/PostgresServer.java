@@ -82,7 +82,7 @@ public final class PostgresServer implements AutoCloseable {
         return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
     }
 
-    /** Creates a database unless it exists; returns the same server pointed at it. */
+    /** Creates a database unless it exists; returns the same server pointed at it (closing either stops an embedded server). */
     public PostgresServer withDatabase(String database) {
         requireName(database);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
@@ -93,7 +93,7 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database + ": " + e.getMessage(), e);
         }
-        return new PostgresServer(urlOfDatabase(database), adminUser, adminPassword, null);
+        return new PostgresServer(urlOfDatabase(database), adminUser, adminPassword, embedded);
     }
 
     public void dropDatabase(String database) {
