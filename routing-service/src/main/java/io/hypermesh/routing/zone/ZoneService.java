@@ -3,10 +3,11 @@ package io.hypermesh.routing.zone;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 @Service
-class ZoneService {
+public class ZoneService {
 
     private final ZoneRepository zones;
     private final Clock clock;
@@ -27,6 +28,11 @@ class ZoneService {
 
     Zone get(String name) {
         return zones.findByName(name).orElseThrow(() -> new ZoneNotFoundException(name));
+    }
+
+    /** The bounds of a zone, for other features that bind things to zones. */
+    public Optional<Bounds> boundsOf(String name) {
+        return zones.findByName(name).map(Zone::bounds);
     }
 
     List<Zone> list() {
