@@ -28,6 +28,7 @@ abstract class GatewayIntegrationTest {
 
     /** The one identity configured as an operator. */
     static final Ed25519.Signer OPERATOR_KEY = Ed25519.generate();
+    static final Ed25519.Signer SERVICE_KEY = Ed25519.generate();
     static final String ISSUER = "http://gateway.hypermesh.test";
 
     @LocalServerPort
@@ -45,6 +46,7 @@ abstract class GatewayIntegrationTest {
         registry.add("hypermesh.gateway.timeouts.read", () -> "700ms");
         registry.add("hypermesh.auth.issuer", () -> ISSUER);
         registry.add("hypermesh.auth.operators", () -> OPERATOR_KEY.identity().value());
+        registry.add("hypermesh.auth.services", () -> SERVICE_KEY.identity().value());
         // Limits are tested in RateLimitTest; here they must not interfere with the other tests.
         registry.add("hypermesh.gateway.rate-limit.authenticated-per-minute", () -> "100000");
         registry.add("hypermesh.gateway.rate-limit.anonymous-per-minute", () -> "100000");

@@ -192,6 +192,17 @@ class SignInTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldGrantServiceRoleOnlyToConfiguredServiceIdentities() throws Exception {
+        TestHttp.Response granted = SignIn.answer(http(), SERVICE_KEY, SignIn.challenge(http(), SERVICE_KEY), List.of("service"));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(SignedJWT.parse(granted.json().get("accessToken").asString()).getJWTClaimsSet().getStringListClaim("roles"))
+                .containsExactly("service");
+
+        TestHttp.Response refusedToOperator = SignIn.answer(http(), OPERATOR_KEY, SignIn.challenge(http(), OPERATOR_KEY), List.of("service"));
+        assertProblem(refusedToOperator, 403, "role-not-allowed");
+    }
+
+    @Test
     void shouldRefuseKeyOfAnotherIdentity() {
         Ed25519.Signer owner = Ed25519.generate();
         Ed25519.Signer stranger = Ed25519.generate();
@@ -229,7 +240,7 @@ class SignInTest extends GatewayIntegrationTest {
 
         assertProblem(response, 400, "validation-failed");
         assertThat(fields(response)).containsExactlyInAnyOrder("publicKey", "challengeId", "signature", "roles[1]");
-        assertThat(response.body()).contains("must be one of client, host, operator");
+        assertThat(response.body()).contains("must be one of client, host, operator, service");
     }
 
     @Test

@@ -20,7 +20,8 @@ public record AuthProperties(
         @NotBlank @DefaultValue("hypermesh") String audience,
         @NotNull @DefaultValue("15m") Duration tokenTtl,
         @NotNull @DefaultValue("120s") Duration challengeTtl,
-        @DefaultValue({}) List<@Pattern(regexp = "hm1[a-z2-7]{32}", message = "must be a HyperMesh identity") String> operators) {
+        @DefaultValue({}) List<@Pattern(regexp = "hm1[a-z2-7]{32}", message = "must be a HyperMesh identity") String> operators,
+        @DefaultValue({}) List<@Pattern(regexp = "hm1[a-z2-7]{32}", message = "must be a HyperMesh identity") String> services) {
 
     public AuthProperties {
         if (issuer != null && issuer.endsWith("/")) {
@@ -33,10 +34,21 @@ public record AuthProperties(
         if (challengeTtl != null && challengeTtl.toSeconds() < 1) {
             throw new IllegalArgumentException("hypermesh.auth.challenge-ttl must be at least one second");
         }
-        operators = operators == null ? List.of() : operators.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        operators = trimmed(operators);
+        services = trimmed(services);
     }
 
-    public boolean isOperator(String identity) {
-        return operators.contains(identity);
+    private static List<String> trimmed(List<String> identities) {
+        return identities == null ? List.of() : identities.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
+
+    /** Whether {@code identity} may ask for {@code role}: client and host anyone, operator and service only if listed. */
+    boolean mayHold(Role role, String identity) {
+        return switch (role) {
+            case CLIENT, HOST -> true;
+            case OPERATOR -> operators.contains(identity);
+            case SERVICE -> services.contains(identity);
+        };
+    }
+
 }

@@ -26,5 +26,5 @@ record CreateTokenRequest(
         @Schema(description = "Roles to put in the token; client and host are self-service, operator must be configured",
                 defaultValue = "[\"client\"]", allowableValues = {"client", "host", "operator"})
         @Size(min = 1, max = 3)
-        List<@NotNull @Pattern(regexp = Role.PATTERN, message = "must be one of client, host, operator") String> roles) {
+        List<@NotNull @Pattern(regexp = Role.PATTERN, message = "must be one of client, host, operator, service") String> roles) {
 }

@@ -17,7 +17,7 @@ public enum SignInFailure {
     IDENTITY_MISMATCH(HttpStatus.UNAUTHORIZED, "identity-mismatch", "Identity mismatch",
             "The public key does not belong to the identity the challenge was issued for."),
     ROLE_NOT_ALLOWED(HttpStatus.FORBIDDEN, "role-not-allowed", "Role not allowed",
-            "The operator role is granted only to identities the operators configured.");
+            "The operator and service roles are granted only to identities listed in the gateway's configuration.");
 
     private final HttpStatus status;
     private final URI type;

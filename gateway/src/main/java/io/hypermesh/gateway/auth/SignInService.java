@@ -96,7 +96,7 @@ class SignInService {
             requested.forEach(name -> roles.add(Role.fromWire(name)));
         }
         for (Role role : roles) {
-            if (!role.selfService() && !properties.isOperator(identity.value())) {
+            if (!properties.mayHold(role, identity.value())) {
                 throw new SignInRefusedException(SignInFailure.ROLE_NOT_ALLOWED);
             }
         }
