@@ -1,0 +1,6 @@
+package io.hypermesh.ledger.block;
+
+import java.util.List;
+
+record BatchResponse(List<BlockResponse> blocks) {
+}

@@ -1,0 +1,12 @@
+package io.hypermesh.ledger.block;
+
+import io.hypermesh.ledger.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** A check that needs another service could not be made: the append is refused, never accepted unchecked. */
+class DependencyUnavailableException extends ProblemException {
+
+    DependencyUnavailableException(String type, String title, String detail) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail);
+    }
+}
