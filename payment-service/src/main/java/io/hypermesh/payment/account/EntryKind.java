@@ -1,0 +1,14 @@
+package io.hypermesh.payment.account;
+
+/** Why CAES moved; recorded on every journal entry. */
+public enum EntryKind {
+    MINT, TRANSFER, STAKE, UNSTAKE, SLASH;
+
+    String sql() {
+        return name().toLowerCase();
+    }
+
+    static EntryKind fromSql(String value) {
+        return valueOf(value.toUpperCase());
+    }
+}

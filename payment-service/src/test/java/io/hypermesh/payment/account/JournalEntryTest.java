@@ -1,0 +1,60 @@
+package io.hypermesh.payment.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JournalEntryTest {
+
+    private static final String ALICE = "hm1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private static final String BOB = "hm1bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void shouldBuildAMovementWhoseLegsSumToZero() {
+        JournalEntry entry = JournalEntry.move(EntryKind.TRANSFER, AccountRef.wallet(ALICE), AccountRef.wallet(BOB),
+                Money.ofMicro(42), "rent", ALICE, NOW);
+
+        assertThat(entry.legs()).extracting(JournalEntry.Leg::amount).containsExactly(-42L, 42L);
+        assertThat(entry.legs().stream().mapToLong(JournalEntry.Leg::amount).sum()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAnUnbalancedEntry() {
+        List<JournalEntry.Leg> legs = List.of(new JournalEntry.Leg(AccountRef.wallet(ALICE), -42),
+                new JournalEntry.Leg(AccountRef.wallet(BOB), 41));
+
+        assertThatThrownBy(() -> new JournalEntry(EntryKind.TRANSFER, null, ALICE, NOW, legs))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("balance");
+    }
+
+    @Test
+    void shouldRefuseEntriesWithOneLegZeroLegsOrOneAccountTwice() {
+        assertThatThrownBy(() -> new JournalEntry(EntryKind.MINT, null, ALICE, NOW,
+                List.of(new JournalEntry.Leg(AccountRef.MINT, 0), new JournalEntry.Leg(AccountRef.wallet(ALICE), 0))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new JournalEntry(EntryKind.MINT, null, ALICE, NOW, List.of(new JournalEntry.Leg(AccountRef.MINT, 5))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalEntry.move(EntryKind.TRANSFER, AccountRef.wallet(ALICE), AccountRef.wallet(ALICE),
+                Money.ofMicro(1), null, ALICE, NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldLetMintingRaiseTheIssuanceAccountWhileHoldingAccountsCannotGoNegative() {
+        Account mint = new Account(1, "mint", AccountKind.ISSUANCE, null, Money.ZERO);
+        Account alice = new Account(2, ALICE, AccountKind.WALLET, ALICE, Money.ZERO);
+        JournalEntry minting = JournalEntry.move(EntryKind.MINT, AccountRef.MINT, AccountRef.wallet(ALICE),
+                Money.ofMicro(10), null, "op", NOW);
+
+        mint.apply(minting.legs().get(0).amount());
+        alice.apply(minting.legs().get(1).amount());
+
+        assertThat(mint.balance()).isEqualTo(Money.ofMicro(10));
+        assertThat(alice.balance()).isEqualTo(Money.ofMicro(10));
+        assertThatThrownBy(() -> alice.apply(-11)).isInstanceOf(InsufficientFundsException.class);
+        assertThat(alice.balance()).isEqualTo(Money.ofMicro(10));
+    }
+}
