@@ -1,0 +1,204 @@
+package io.hypermesh.deploy;
+
+import io.hypermesh.devsupport.PostgresServer;
+import io.hypermesh.devsupport.ServiceDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts every service of the suite as its own JVM from its packaged jar, wired to one PostgreSQL
+ * (a schema and role each) and to the gateway's token issuer, waits until each reports ready, and
+ * stops them again. Used by the one-command local run and by the end-to-end tests.
+ */
+public final class SuiteLauncher implements AutoCloseable {
+
+    /** Small heaps, serial GC and C1 only: six JVMs fit a laptop; override with HYPERMESH_JAVA_OPTS. */
+    public static final String DEFAULT_JAVA_OPTS =
+            "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1";
+
+    private final Path repositoryRoot;
+    private final Path logDirectory;
+    private final Map<SuiteService, Integer> ports;
+    private final Map<String, String> extraEnvironment;
+    private final Map<SuiteService, Process> processes = new EnumMap<>(SuiteService.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public SuiteLauncher(Path repositoryRoot, Path logDirectory, Map<SuiteService, Integer> ports, Map<String, String> extraEnvironment) {
+        this.repositoryRoot = repositoryRoot;
+        this.logDirectory = logDirectory;
+        this.ports = new EnumMap<>(ports);
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+    }
+
+    public Path jarOf(SuiteService service) {
+        return repositoryRoot.resolve(service.module()).resolve("target").resolve(service.module() + "-0.1.0-SNAPSHOT.jar");
+    }
+
+    public List<Path> missingJars() {
+        return java.util.Arrays.stream(SuiteService.values()).map(this::jarOf).filter(jar -> !Files.isRegularFile(jar)).toList();
+    }
+
+    public int port(SuiteService service) {
+        return ports.get(service);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + port(SuiteService.GATEWAY);
+    }
+
+    /** Provisions each schema and role (fresh random passwords each start) and starts every process. */
+    public void start(PostgresServer database) {
+        List<Path> missing = missingJars();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("build the suite first (./mvnw -DskipTests package); missing: " + missing);
+        }
+        try {
+            Files.createDirectories(logDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (SuiteService service : SuiteService.values()) {
+            ServiceDatabase schema = database.provision(service.schema(), randomPassword());
+            processes.put(service, launch(service, schema));
+        }
+    }
+
+    private Process launch(SuiteService service, ServiceDatabase database) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String javaOptions = System.getenv().getOrDefault("HYPERMESH_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+        command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        command.add("-jar");
+        command.add(jarOf(service).toString());
+
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logDirectory.resolve(service.module() + ".log").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.putAll(database.environment());
+        environment.put("SERVER_PORT", Integer.toString(port(service)));
+        environment.put("HYPERMESH_ISSUER", gatewayUrl());
+        environment.put("HYPERMESH_JWK_SET_URI", gatewayUrl() + "/.well-known/jwks.json");
+        if (service == SuiteService.GATEWAY) {
+            for (SuiteService backend : SuiteService.backends()) {
+                environment.put("HYPERMESH_" + backend.schema().toUpperCase() + "_URL", "http://localhost:" + port(backend));
+            }
+        }
+        environment.putAll(extraEnvironment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service.module(), e);
+        }
+    }
+
+    /** Waits until every process answers its readiness probe; fails fast when one exits. */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (SuiteService service : SuiteService.values()) {
+            URI readiness = URI.create("http://localhost:" + port(service) + "/actuator/health/readiness");
+            while (!isReady(readiness)) {
+                Process process = processes.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.module() + " exited with code " + process.exitValue()
+                            + "; see " + logDirectory.resolve(service.module() + ".log"));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.module() + " not ready after " + timeout
+                            + "; see " + logDirectory.resolve(service.module() + ".log"));
+                }
+                pause();
+            }
+        }
+    }
+
+    private boolean isReady(URI readiness) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the suite", e);
+        }
+    }
+
+    /** Stops one process (for tests that show what the gateway does when a service is down). */
+    public void stop(SuiteService service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            terminate(process);
+        }
+    }
+
+    public long residentMemoryKilobytes() {
+        long total = 0;
+        for (Process process : processes.values()) {
+            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        total += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException e) {
+                // not on Linux, or the process just ended: nothing to add
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        // Gateway first, so no request reaches a service that is already going away.
+        List<SuiteService> order = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(order);
+        order.forEach(service -> processes.get(service).destroy());
+        for (SuiteService service : order) {
+            terminate(processes.get(service));
+        }
+        processes.clear();
+    }
+
+    private static void terminate(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(500); // a readiness poll interval, not a test wait
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the suite", e);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,128 @@
+package io.hypermesh.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hypermesh.cli.SignInClient;
+import io.hypermesh.devsupport.TestHttp;
+import io.hypermesh.devsupport.TestHttp.Response;
+import io.hypermesh.devsupport.TestPostgres;
+import io.hypermesh.protocol.Ed25519;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged suite, each service its own JVM on a random port, on a real PostgreSQL, reached only
+ * through the gateway by a user who signs in with a key generated here.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndTest {
+
+    private static final Ed25519.Signer OPERATOR = Ed25519.generate();
+    private static SuiteLauncher suite;
+    private static TestHttp gateway;
+
+    @BeforeAll
+    static void startSuite() throws IOException {
+        Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            ports.put(service, freePort());
+        }
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        suite = new SuiteLauncher(root, Path.of("target", "e2e-logs"), ports,
+                Map.of("HYPERMESH_OPERATORS", OPERATOR.identity().value()));
+        suite.start(TestPostgres.server());
+        suite.awaitReady(Duration.ofMinutes(6));
+        gateway = new TestHttp(suite.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldSignInWithAFreshKeyAndReachEveryServiceThroughTheGateway() throws IOException {
+        Ed25519.Signer client = Ed25519.generate();
+        SignInClient signIn = new SignInClient(URI.create(suite.gatewayUrl()));
+        SignInClient.Token clientToken = signIn.signIn(client, List.of("client"));
+        SignInClient.Token operatorToken = signIn.signIn(OPERATOR, List.of("operator"));
+        assertThat(clientToken.identity()).isEqualTo(client.identity().value());
+        assertThat(operatorToken.roles()).containsExactly("operator");
+
+        String zone = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = gateway.post("/api/v1/routing/zones", Map.of("name", zone, "bounds", Map.of(
+                        "min", Map.of("x", 0, "y", 0, "z", 0), "max", Map.of("x", 10, "y", 10, "z", 10))))
+                .bearer(operatorToken.accessToken()).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo(suite.gatewayUrl() + "/api/v1/routing/zones/" + zone);
+        assertThat(created.header("X-Trace-Id")).isNotBlank();
+
+        String token = clientToken.accessToken();
+        assertOk(gateway.get("/api/v1/routing/zones/" + zone).send());
+        assertOk(gateway.get("/api/v1/registry/assets").bearer(token).send());
+        assertOk(gateway.get("/api/v1/hosts").bearer(token).send());
+        assertOk(gateway.get("/api/v1/payments/accounts/" + clientToken.identity()).bearer(token).send());
+        assertOk(gateway.get("/api/v1/ledger/blocks/head").bearer(token).send());
+    }
+
+    @Test
+    @Order(2)
+    void shouldRefuseWritesWithoutTokenAtEveryService() {
+        for (String path : List.of("/api/v1/routing/zones", "/api/v1/registry/assets", "/api/v1/hosts",
+                "/api/v1/payments/transfers", "/api/v1/ledger/blocks")) {
+            Response response = gateway.post(path, Map.of()).send();
+            assertThat(response.status()).as(path + " " + response.body()).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void shouldServeEveryServicesOpenApiThroughTheGatewayWithTheGatewayAsServer() {
+        for (SuiteService service : SuiteService.backends()) {
+            Response docs = gateway.get("/v3/api-docs/" + service.schema()).send();
+            assertThat(docs.status()).as(service + " " + docs.body()).isEqualTo(200);
+            assertThat(docs.json().path("openapi").asString()).startsWith("3.1");
+            assertThat(docs.json().path("servers").path(0).path("url").asString()).isEqualTo(suite.gatewayUrl());
+        }
+        assertThat(gateway.get("/swagger-ui/index.html").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void shouldAnswer503WhenAServiceIsDown() {
+        suite.stop(SuiteService.LEDGER);
+
+        Response response = gateway.get("/api/v1/ledger/blocks/head").send();
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asString()).isEqualTo("https://hypermesh.io/problems/service-unavailable");
+        assertOk(gateway.get("/api/v1/routing/zones").send());
+    }
+
+    private static void assertOk(Response response) {
+        assertThat(response.status()).as(response.raw().uri() + " " + response.body()).isEqualTo(200);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
