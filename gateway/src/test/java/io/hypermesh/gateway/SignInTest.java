@@ -229,7 +229,7 @@ class SignInTest extends GatewayIntegrationTest {
     void shouldNameTheMissingFieldWhenPublicKeyIsAbsent() {
         TestHttp.Response response = http().post("/api/v1/auth/challenges", Map.of()).send();
 
-        assertProblem(response, 400, "validation-failed");
+        assertProblem(response, 400, "validation");
         assertThat(fields(response)).containsExactly("publicKey");
     }
 
@@ -238,7 +238,7 @@ class SignInTest extends GatewayIntegrationTest {
         TestHttp.Response response = SignIn.answerWith(http(), "too-short", "not-a-uuid", "c2lnbmF0dXJl",
                 List.of("client", "admin"));
 
-        assertProblem(response, 400, "validation-failed");
+        assertProblem(response, 400, "validation");
         assertThat(fields(response)).containsExactlyInAnyOrder("publicKey", "challengeId", "signature", "roles[1]");
         assertThat(response.body()).contains("must be one of client, host, operator, service");
     }
@@ -247,7 +247,7 @@ class SignInTest extends GatewayIntegrationTest {
     void shouldAnswerProblemForBodyThatIsNotJson() {
         TestHttp.Response response = http().post("/api/v1/auth/challenges", "{\"publicKey\": ").send();
 
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "malformed-body");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
     }
 
@@ -259,7 +259,7 @@ class SignInTest extends GatewayIntegrationTest {
                 "signature", "x".repeat(86),
                 "roles", Map.of("not", "a list"))).send();
 
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "malformed-body");
         assertThat(fields(response)).containsExactly("roles");
     }
 

@@ -8,8 +8,8 @@ public final class ProblemTypes {
     public static final String BASE = "https://hypermesh.io/problems/";
 
     public static final URI BAD_REQUEST = of("bad-request");
-    public static final URI VALIDATION_FAILED = of("validation-failed");
-    public static final URI MALFORMED_REQUEST = of("malformed-request");
+    public static final URI VALIDATION_FAILED = of("validation");
+    public static final URI MALFORMED_REQUEST = of("malformed-body");
     public static final URI UNAUTHORIZED = of("unauthorized");
     public static final URI FORBIDDEN = of("forbidden");
     public static final URI NOT_FOUND = of("not-found");
