@@ -2,44 +2,59 @@ package io.hypermesh.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hypermesh.devsupport.TestHttp.Response;
+import io.hypermesh.devsupport.ServiceContract;
+import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ServiceFoundationTest extends PaymentServiceTest {
 
     @Autowired
-    JdbcClient jdbc;
+    DataSource dataSource;
+
+    private ServiceContract contract() {
+        return new ServiceContract(http, "payment", "HyperMesh payment service", "/api/v1/payments/mints", "operator");
+    }
 
     @Test
-    void shouldApplyEveryMigrationToItsOwnSchema() {
-        Integer failed = jdbc.sql("select count(*) from payment.flyway_schema_history where not success").query(Integer.class).single();
-        Integer applied = jdbc.sql("select count(*) from payment.flyway_schema_history where success").query(Integer.class).single();
-        assertThat(failed).isZero();
-        assertThat(applied).isPositive();
-        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("hm_payment");
+    void shouldApplyEveryMigrationToItsOwnSchemaAsItsOwnRole() throws SQLException {
+        contract().assertMigrationsAppliedByItsOwnRole(dataSource);
     }
 
     @Test
     void shouldServeTheOpenApiDocumentWithBearerSchemeAndProblemSchema() {
-        Response response = http.get("/v3/api-docs").send();
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().path("openapi").asString()).startsWith("3.1");
-        assertThat(response.json().path("info").path("title").asString()).isEqualTo("HyperMesh payment service");
-        assertThat(response.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
-        assertThat(response.json().path("components").path("schemas").has("ProblemDetail")).isTrue();
-        assertThat(response.json().path("paths").has("/api/v1/payments/transfers")).isTrue();
-        assertThat(response.json().path("paths").has("/api/v1/payments/accounts/{identity}")).isTrue();
-        JsonNode transfer = response.json().path("paths").path("/api/v1/payments/transfers").path("post");
+        var paths = contract().assertOpenApiServed().path("paths");
+        assertThat(paths.has("/api/v1/payments/transfers")).isTrue();
+        assertThat(paths.has("/api/v1/payments/accounts/{identity}")).isTrue();
+        JsonNode transfer = paths.path("/api/v1/payments/transfers").path("post");
         assertThat(transfer.path("parameters").findValuesAsString("name")).containsExactly("Idempotency-Key");
         assertThat(transfer.path("parameters").get(0).path("required").asBoolean()).isTrue();
         assertThat(transfer.path("responses").path("201").path("content").path("application/json").path("schema").path("$ref").asString())
                 .endsWith("/EntryResponse");
         assertThat(transfer.path("security").toString()).contains("bearer");
+    }
+
+    @Test
+    void shouldReportLivenessReadinessAndMetrics() {
+        contract().assertProbesAndMetrics();
+    }
+
+    @Test
+    void shouldRefuseAWriteWithoutTokenAsProblem() {
+        contract().assertWriteWithoutTokenRefused(Map.of("to", freshIdentity(), "amount", 1));
+    }
+
+    @Test
+    void shouldRefuseExpiredAndForgedTokens() {
+        contract().assertExpiredAndForgedTokensRefused(TOKENS);
+    }
+
+    @Test
+    void shouldAnswerUnknownPathsWrongMethodsAndMediaTypesAsProblems() {
+        contract().assertSpringRefusalsAreProblems(TOKENS, "/api/v1/payments/no-such-thing");
     }
 
     @Test
@@ -65,37 +80,8 @@ class ServiceFoundationTest extends PaymentServiceTest {
     }
 
     @Test
-    void shouldReportLivenessReadinessAndMetrics() {
-        assertThat(http.get("/actuator/health/liveness").send().json().path("status").asString()).isEqualTo("UP");
-        Response readiness = http.get("/actuator/health/readiness").send();
-        assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
-        assertThat(http.get("/actuator/prometheus").send().body()).contains("jvm_memory_used_bytes")
+    void shouldPublishTheSupplyGauges() {
+        assertThat(http.get("/actuator/prometheus").send().body())
                 .contains("payment_supply_minted_microcaes").contains("payment_supply_held_microcaes");
-    }
-
-    @Test
-    void shouldRefuseAWriteWithoutTokenAsProblem() {
-        Response response = http.post("/api/v1/payments/transfers", Map.of("to", freshIdentity(), "amount", 1)).send();
-
-        assertProblem(response, 401, "unauthorized");
-        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-    }
-
-    @Test
-    void shouldRefuseExpiredAndForgedTokens() {
-        String subject = freshIdentity();
-        assertProblem(http.post("/api/v1/payments/mints", Map.of()).bearer(TOKENS.expiredToken(subject, "operator")).send(), 401, "unauthorized");
-        assertProblem(http.post("/api/v1/payments/mints", Map.of()).bearer(TOKENS.forgedToken(subject, "operator")).send(), 401, "unauthorized");
-    }
-
-    @Test
-    void shouldAnswerUnknownPathsWrongMethodsAndMediaTypesAsProblems() {
-        String operator = TOKENS.token(freshIdentity(), "operator");
-        assertProblem(http.get("/api/v1/payments/no-such-thing").bearer(operator).send(), 404, "not-found");
-        assertProblem(http.delete("/api/v1/payments/transfers").bearer(operator).send(), 405, "method-not-allowed");
-        assertProblem(http.post("/api/v1/payments/mints", "amount=1").header("Content-Type", "text/plain").bearer(operator).send(),
-                415, "unsupported-media-type");
-        assertProblem(http.post("/api/v1/payments/mints", "{\"amount\": ").bearer(operator).send(), 400, "malformed-body");
     }
 }

@@ -2,7 +2,6 @@ package io.hypermesh.routing.matrix;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,7 +14,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * In-memory k-d trees over hosts whose every node also summarises its subtree: the bounding box of its
- * hosts in space, load and reputation; which runtimes, zones, GPU models and privacy levels occur in it;
+ * hosts in space, load and reputation; which runtimes, zones, GPU models and privacy levels occur in it (bit masks);
  * the largest CPU, memory, storage and GPU memory.
  *
  * <p>A selection is a best-first branch-and-bound search: a subtree is opened only if it can hold a host
@@ -36,6 +35,7 @@ public final class HostIndex {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, HostProfile> hosts = new HashMap<>();
+    private final Map<String, Entry> entries = new HashMap<>();
     private final Vocabulary runtimes = new Vocabulary();
     private final Vocabulary zones = new Vocabulary();
     private final Vocabulary gpuModels = new Vocabulary();
@@ -52,9 +52,10 @@ public final class HostIndex {
         lock.writeLock().lock();
         try {
             hosts.clear();
+            entries.clear();
             all.forEach(host -> {
                 hosts.put(host.id(), host);
-                intern(host);
+                entries.put(host.id(), entryOf(host));
             });
             trees.values().forEach(Tree::build);
         } finally {
@@ -71,12 +72,13 @@ public final class HostIndex {
                 return;
             }
             hosts.put(host.id(), host);
-            intern(host);
+            Entry entry = entryOf(host);
+            entries.put(host.id(), entry);
             for (Tree tree : trees.values()) {
                 if (current == null) {
-                    tree.attach(host);
+                    tree.attach(entry);
                 } else {
-                    tree.replaceInLeaf(host);
+                    tree.replaceInLeaf(entry);
                 }
             }
         } finally {
@@ -91,7 +93,8 @@ public final class HostIndex {
             HostProfile current = hosts.get(hostId);
             if (current != null && current.version() < version) {
                 hosts.remove(hostId);
-                trees.values().forEach(tree -> tree.detach(current));
+                entries.remove(hostId);
+                trees.values().forEach(tree -> tree.detach(hostId));
             }
         } finally {
             lock.writeLock().unlock();
@@ -150,22 +153,45 @@ public final class HostIndex {
         return node.isLeaf() ? 1 : 1 + Math.max(depth(node.left), depth(node.right));
     }
 
-    private void intern(HostProfile host) {
-        host.runtimes().forEach(runtimes::idOf);
-        zones.idOf(host.zone());
-        if (host.gpuModel() != null) {
-            gpuModels.idOf(host.gpuModel());
+    private Entry entryOf(HostProfile host) {
+        long runtimeBits = 0;
+        for (String runtime : host.runtimes()) {
+            runtimeBits |= Vocabulary.bit(runtimes.idOf(runtime));
         }
+        long gpuBit = host.gpuModel() == null ? 0 : Vocabulary.bit(gpuModels.idOf(host.gpuModel()));
+        return new Entry(host, host.x(), host.y(), host.z(), host.loadPermille(), host.reputation(), host.cpuCores(),
+                host.memoryMb(), host.storageMb(), host.gpuMemoryMb(), host.privacyLevels(), runtimeBits,
+                Vocabulary.bit(zones.idOf(host.zone())), gpuBit);
     }
 
-    static double coordinate(HostProfile host, int axis) {
-        return switch (axis) {
-            case 0 -> host.x();
-            case 1 -> host.y();
-            case 2 -> host.z();
-            case 3 -> host.loadPermille();
-            default -> host.reputation();
-        };
+    /**
+     * A host as the trees hold it: the numbers and bit masks the search compares, in one compact object,
+     * so scanning a leaf does not chase the profile's sets and strings. Bit masks are exact for the first
+     * 63 distinct runtimes, zones and GPU models; later ones share the top bit, and the search then
+     * confirms a candidate against the profile itself.
+     */
+    private record Entry(HostProfile host, double x, double y, double z, int load, int reputation, int cpuCores,
+                         long memoryMb, long storageMb, long gpuMemoryMb, int privacyLevels, long runtimeBits,
+                         long zoneBit, long gpuBit) {
+
+        String id() {
+            return host.id();
+        }
+
+        Entry copy() {
+            return new Entry(host, x, y, z, load, reputation, cpuCores, memoryMb, storageMb, gpuMemoryMb, privacyLevels,
+                    runtimeBits, zoneBit, gpuBit);
+        }
+
+        double coordinate(int axis) {
+            return switch (axis) {
+                case 0 -> x;
+                case 1 -> y;
+                case 2 -> z;
+                case 3 -> load;
+                default -> reputation;
+            };
+        }
     }
 
     // ---- one tree per strategy -------------------------------------------------------------------
@@ -190,7 +216,7 @@ public final class HostIndex {
 
         void build() {
             leafOf.clear();
-            root = build(null, new ArrayList<>(hosts.values()));
+            root = build(null, new ArrayList<>(entries.values()));
             writesSinceBuild = 0;
         }
 
@@ -198,22 +224,22 @@ public final class HostIndex {
          * A changed profile replaces the old one in its leaf; the summaries are recomputed from what the
          * leaf holds, so answers stay exact, and the tree only loses some tightness until its next rebuild.
          */
-        void replaceInLeaf(HostProfile host) {
-            Node leaf = leafOf.get(host.id());
-            leaf.hosts.replaceAll(member -> member.id().equals(host.id()) ? host : member);
+        void replaceInLeaf(Entry entry) {
+            Node leaf = leafOf.get(entry.id());
+            leaf.entries.replaceAll(member -> member.id().equals(entry.id()) ? entry : member);
             summariseUpwards(leaf);
             afterWrite();
         }
 
-        void attach(HostProfile host) {
+        void attach(Entry entry) {
             Node node = root;
             while (!node.isLeaf()) {
-                node = coordinate(host, node.axis) < node.split ? node.left : node.right;
+                node = entry.coordinate(node.axis) < node.split ? node.left : node.right;
             }
-            node.hosts.add(host);
-            leafOf.put(host.id(), node);
-            if (node.hosts.size() > 2 * LEAF_SIZE) {
-                Node subtree = build(node.parent, node.hosts);
+            node.entries.add(entry);
+            leafOf.put(entry.id(), node);
+            if (node.entries.size() > 2 * LEAF_SIZE) {
+                Node subtree = build(node.parent, node.entries);
                 replace(node, subtree);
                 summariseUpwards(subtree.parent);
             } else {
@@ -222,9 +248,9 @@ public final class HostIndex {
             afterWrite();
         }
 
-        void detach(HostProfile host) {
-            Node leaf = leafOf.remove(host.id());
-            leaf.hosts.removeIf(member -> member.id().equals(host.id()));
+        void detach(String hostId) {
+            Node leaf = leafOf.remove(hostId);
+            leaf.entries.removeIf(member -> member.id().equals(hostId));
             summariseUpwards(leaf);
             afterWrite();
         }
@@ -235,26 +261,28 @@ public final class HostIndex {
             }
         }
 
-        private Node build(Node parent, List<HostProfile> members) {
+        private Node build(Node parent, List<Entry> members) {
             if (members.size() <= LEAF_SIZE) {
                 return leaf(parent, members);
             }
             int axis = widestAxis(members);
-            members.sort(Comparator.comparingDouble(host -> coordinate(host, axis)));
+            members.sort(Comparator.comparingDouble(entry -> entry.coordinate(axis)));
             int middle = members.size() / 2;
             Node node = new Node(parent);
             node.axis = axis;
-            node.split = coordinate(members.get(middle), axis);
+            node.split = members.get(middle).coordinate(axis);
             node.left = build(node, new ArrayList<>(members.subList(0, middle)));
             node.right = build(node, new ArrayList<>(members.subList(middle, members.size())));
             summarise(node);
             return node;
         }
 
-        private Node leaf(Node parent, List<HostProfile> members) {
+        private Node leaf(Node parent, List<Entry> members) {
             Node leaf = new Node(parent);
-            leaf.hosts = members;
-            members.forEach(host -> leafOf.put(host.id(), leaf));
+            // Fresh copies, allocated leaf by leaf: a leaf's hosts then sit side by side in memory.
+            members.replaceAll(Entry::copy);
+            leaf.entries = members;
+            members.forEach(entry -> leafOf.put(entry.id(), leaf));
             summarise(leaf);
             return leaf;
         }
@@ -278,8 +306,8 @@ public final class HostIndex {
         private void summarise(Node node) {
             node.reset();
             if (node.isLeaf()) {
-                for (HostProfile host : node.hosts) {
-                    node.add(host, runtimes, zones, gpuModels);
+                for (Entry entry : node.entries) {
+                    node.add(entry);
                 }
             } else {
                 node.merge(node.left);
@@ -287,14 +315,14 @@ public final class HostIndex {
             }
         }
 
-        private int widestAxis(List<HostProfile> members) {
+        private int widestAxis(List<Entry> members) {
             double[] min = new double[AXES];
             double[] max = new double[AXES];
             Arrays.fill(min, Double.MAX_VALUE);
             Arrays.fill(max, -Double.MAX_VALUE);
-            for (HostProfile host : members) {
+            for (Entry entry : members) {
                 for (int axis = 0; axis < AXES; axis++) {
-                    double value = coordinate(host, axis);
+                    double value = entry.coordinate(axis);
                     min[axis] = Math.min(min[axis], value);
                     max[axis] = Math.max(max[axis], value);
                 }
@@ -318,10 +346,12 @@ public final class HostIndex {
         private final double cz;
         private final Strategy strategy;
         private final int k;
-        private final int runtimeId;
-        private final int gpuModelId;
-        private final BitSet allowedZones;
+        private final long runtimeBit;
+        private final long gpuBit;
+        private final long zoneBits;
         private final int privacyBit;
+        private final boolean satisfiable;
+        private final boolean masksAreExact;
 
         Query(Requirements requirements, double cx, double cy, double cz, Strategy strategy, int k) {
             this.requirements = requirements;
@@ -330,25 +360,28 @@ public final class HostIndex {
             this.cz = cz;
             this.strategy = strategy;
             this.k = k;
-            this.runtimeId = runtimes.find(requirements.runtime());
-            this.gpuModelId = requirements.gpuModel() == null ? -1 : gpuModels.find(requirements.gpuModel());
             this.privacyBit = requirements.privacyLevel().bit();
-            if (requirements.allowedZones().isEmpty()) {
-                this.allowedZones = null;
-            } else {
-                this.allowedZones = new BitSet();
-                requirements.allowedZones().forEach(zone -> {
-                    int id = zones.find(zone);
-                    if (id >= 0) {
-                        allowedZones.set(id);
-                    }
-                });
+            int runtimeId = runtimes.find(requirements.runtime());
+            int gpuId = requirements.gpuModel() == null ? -1 : gpuModels.find(requirements.gpuModel());
+            long allowed = 0;
+            for (String zone : requirements.allowedZones()) {
+                int id = zones.find(zone);
+                if (id >= 0) {
+                    allowed |= Vocabulary.bit(id);
+                }
             }
+            this.runtimeBit = runtimeId < 0 ? 0 : Vocabulary.bit(runtimeId);
+            this.gpuBit = gpuId < 0 ? 0 : Vocabulary.bit(gpuId);
+            this.zoneBits = allowed;
+            this.satisfiable = runtimeId >= 0 && (requirements.gpuModel() == null || gpuId >= 0)
+                    && (requirements.allowedZones().isEmpty() || allowed != 0);
+            // Exclusions are not in the masks, and words past the 63rd share a bit.
+            this.masksAreExact = requirements.excludedHosts().isEmpty() && runtimeBit != Vocabulary.SHARED_BIT
+                    && gpuBit != Vocabulary.SHARED_BIT && (allowed & Vocabulary.SHARED_BIT) == 0;
         }
 
         boolean isSatisfiable() {
-            return runtimeId >= 0 && (requirements.gpuModel() == null || gpuModelId >= 0)
-                    && (allowedZones == null || !allowedZones.isEmpty());
+            return satisfiable;
         }
 
         List<RankedHost> run(Node start) {
@@ -365,9 +398,10 @@ public final class HostIndex {
                 }
                 Node node = next.node();
                 if (node.isLeaf()) {
-                    for (HostProfile host : node.hosts) {
-                        if (requirements.admits(host)) {
-                            best.add(RankedHost.of(host, cx, cy, cz, strategy));
+                    for (Entry entry : node.entries) {
+                        // The masks decide alone when they are exact; otherwise the profile has the final word.
+                        if (mayQualify(entry) && (masksAreExact || requirements.admits(entry.host()))) {
+                            best.add(rank(entry));
                             if (best.size() > k) {
                                 best.poll();
                             }
@@ -386,16 +420,35 @@ public final class HostIndex {
             return ranked;
         }
 
+        private RankedHost rank(Entry entry) {
+            double dx = entry.x() - cx;
+            double dy = entry.y() - cy;
+            double dz = entry.z() - cz;
+            double distance = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            return new RankedHost(entry.host(), distance, strategy.score(distance, entry.load(), entry.reputation()));
+        }
+
+        private boolean mayQualify(Entry entry) {
+            return (entry.runtimeBits() & runtimeBit) != 0
+                    && entry.cpuCores() >= requirements.cpuCores()
+                    && entry.memoryMb() >= requirements.memoryMb()
+                    && entry.storageMb() >= requirements.storageMb()
+                    && entry.gpuMemoryMb() >= requirements.gpuMemoryMb()
+                    && (gpuBit == 0 || (entry.gpuBit() & gpuBit) != 0)
+                    && (entry.privacyLevels() & privacyBit) != 0
+                    && (zoneBits == 0 || (entry.zoneBit() & zoneBits) != 0);
+        }
+
         private boolean mayQualify(Node node) {
             return node.count > 0
-                    && node.runtimes.get(runtimeId)
+                    && (node.runtimes & runtimeBit) != 0
                     && node.maxCpuCores >= requirements.cpuCores()
                     && node.maxMemoryMb >= requirements.memoryMb()
                     && node.maxStorageMb >= requirements.storageMb()
                     && node.maxGpuMemoryMb >= requirements.gpuMemoryMb()
-                    && (gpuModelId < 0 || node.gpuModels.get(gpuModelId))
+                    && (gpuBit == 0 || (node.gpuModels & gpuBit) != 0)
                     && (node.privacyLevels & privacyBit) != 0
-                    && (allowedZones == null || node.zones.intersects(allowedZones));
+                    && (zoneBits == 0 || (node.zones & zoneBits) != 0);
         }
 
         private double bound(Node node) {
@@ -420,7 +473,7 @@ public final class HostIndex {
         Node right;
         int axis;
         double split;
-        List<HostProfile> hosts;
+        List<Entry> entries;
 
         int count;
         double minX;
@@ -429,9 +482,9 @@ public final class HostIndex {
         double maxX;
         double maxY;
         double maxZ;
-        final BitSet runtimes = new BitSet();
-        final BitSet zones = new BitSet();
-        final BitSet gpuModels = new BitSet();
+        long runtimes;
+        long zones;
+        long gpuModels;
         int privacyLevels;
         int maxCpuCores;
         long maxMemoryMb;
@@ -445,16 +498,16 @@ public final class HostIndex {
         }
 
         boolean isLeaf() {
-            return hosts != null;
+            return entries != null;
         }
 
         void reset() {
             count = 0;
             minX = minY = minZ = Double.MAX_VALUE;
             maxX = maxY = maxZ = -Double.MAX_VALUE;
-            runtimes.clear();
-            zones.clear();
-            gpuModels.clear();
+            runtimes = 0;
+            zones = 0;
+            gpuModels = 0;
             privacyLevels = 0;
             maxCpuCores = -1;
             maxMemoryMb = -1;
@@ -464,26 +517,24 @@ public final class HostIndex {
             maxReputation = Integer.MIN_VALUE;
         }
 
-        void add(HostProfile host, Vocabulary runtimeWords, Vocabulary zoneWords, Vocabulary gpuWords) {
+        void add(Entry entry) {
             count++;
-            minX = Math.min(minX, host.x());
-            minY = Math.min(minY, host.y());
-            minZ = Math.min(minZ, host.z());
-            maxX = Math.max(maxX, host.x());
-            maxY = Math.max(maxY, host.y());
-            maxZ = Math.max(maxZ, host.z());
-            host.runtimes().forEach(runtime -> runtimes.set(runtimeWords.find(runtime)));
-            zones.set(zoneWords.find(host.zone()));
-            if (host.gpuModel() != null) {
-                gpuModels.set(gpuWords.find(host.gpuModel()));
-            }
-            privacyLevels |= host.privacyLevels();
-            maxCpuCores = Math.max(maxCpuCores, host.cpuCores());
-            maxMemoryMb = Math.max(maxMemoryMb, host.memoryMb());
-            maxStorageMb = Math.max(maxStorageMb, host.storageMb());
-            maxGpuMemoryMb = Math.max(maxGpuMemoryMb, host.gpuMemoryMb());
-            minLoad = Math.min(minLoad, host.loadPermille());
-            maxReputation = Math.max(maxReputation, host.reputation());
+            minX = Math.min(minX, entry.x());
+            minY = Math.min(minY, entry.y());
+            minZ = Math.min(minZ, entry.z());
+            maxX = Math.max(maxX, entry.x());
+            maxY = Math.max(maxY, entry.y());
+            maxZ = Math.max(maxZ, entry.z());
+            runtimes |= entry.runtimeBits();
+            zones |= entry.zoneBit();
+            gpuModels |= entry.gpuBit();
+            privacyLevels |= entry.privacyLevels();
+            maxCpuCores = Math.max(maxCpuCores, entry.cpuCores());
+            maxMemoryMb = Math.max(maxMemoryMb, entry.memoryMb());
+            maxStorageMb = Math.max(maxStorageMb, entry.storageMb());
+            maxGpuMemoryMb = Math.max(maxGpuMemoryMb, entry.gpuMemoryMb());
+            minLoad = Math.min(minLoad, entry.load());
+            maxReputation = Math.max(maxReputation, entry.reputation());
         }
 
         void merge(Node child) {
@@ -497,9 +548,9 @@ public final class HostIndex {
             maxX = Math.max(maxX, child.maxX);
             maxY = Math.max(maxY, child.maxY);
             maxZ = Math.max(maxZ, child.maxZ);
-            runtimes.or(child.runtimes);
-            zones.or(child.zones);
-            gpuModels.or(child.gpuModels);
+            runtimes |= child.runtimes;
+            zones |= child.zones;
+            gpuModels |= child.gpuModels;
             privacyLevels |= child.privacyLevels;
             maxCpuCores = Math.max(maxCpuCores, child.maxCpuCores);
             maxMemoryMb = Math.max(maxMemoryMb, child.maxMemoryMb);
@@ -521,6 +572,13 @@ public final class HostIndex {
         int find(String word) {
             Integer id = ids.get(word);
             return id == null ? -1 : id;
+        }
+
+        static final long SHARED_BIT = 1L << 63;
+
+        /** The bit of a word in a 64-bit mask; words past the 63rd share the top bit. */
+        static long bit(int id) {
+            return 1L << Math.min(id, 63);
         }
     }
 }
