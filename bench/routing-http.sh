@@ -2,8 +2,10 @@
 # HTTP load on host selection: 100,000 hosts seeded straight into routing's table, then wrk drives
 # POST /api/v1/routing/selections on routing-service's own port (not through the gateway, whose rate
 # limits would measure themselves), 16 connections for 30 s by default.
-# Needs: the suite running (deploy/run-local.sh, embedded PostgreSQL on port 54329), psql and wrk
-# (apt-get install postgresql-client wrk).
+# Needs: the suite running with a heap that holds the matrix, e.g.
+#   HYPERMESH_JAVA_OPTS_ROUTING="-Xms1g -Xmx1g" deploy/run-local.sh
+# (embedded PostgreSQL on port 54329), psql and wrk (apt-get install postgresql-client wrk).
+# A 20 s warm-up run (JIT) comes first and is not reported.
 #   bench/routing-http.sh [hosts] [duration] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +47,9 @@ for _ in $(seq 1 60); do
   [ "$code" = 200 ] && break
   sleep 1
 done
+
+echo "Warm-up: 20 s (not reported)"
+wrk -t2 -c"$connections" -d20s -s bench/selection.lua "$routing/api/v1/routing/selections" >/dev/null
 
 echo "wrk: $connections connections, $duration"
 mkdir -p bench/results

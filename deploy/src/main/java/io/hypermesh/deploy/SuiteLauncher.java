@@ -81,7 +81,9 @@ public final class SuiteLauncher implements AutoCloseable {
     private Process launch(SuiteService service, ServiceDatabase database) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String javaOptions = System.getenv().getOrDefault("HYPERMESH_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+        // HYPERMESH_JAVA_OPTS_ROUTING (and so on) overrides HYPERMESH_JAVA_OPTS for one service, e.g. a bigger heap.
+        String javaOptions = System.getenv().getOrDefault("HYPERMESH_JAVA_OPTS_" + service.schema().toUpperCase(),
+                System.getenv().getOrDefault("HYPERMESH_JAVA_OPTS", DEFAULT_JAVA_OPTS));
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.add("-jar");
         command.add(jarOf(service).toString());
