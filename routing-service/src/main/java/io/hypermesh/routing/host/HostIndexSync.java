@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class HostIndexSync {
 
     private static final Logger log = LoggerFactory.getLogger(HostIndexSync.class);
-    private static final Duration OVERLAP = Duration.ofSeconds(5);
+    private static final Duration OVERLAP = Duration.ofSeconds(2);
 
     private final HostRepository hosts;
     private final HostIndex index;
