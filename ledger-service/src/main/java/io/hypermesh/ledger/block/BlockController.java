@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -105,6 +106,17 @@ public class BlockController {
         return BlockResponse.of(blocks.byHeight(height));
     }
 
+    @GetMapping("/{height:\\d+}/inclusion-proof")
+    @Operation(summary = "Evidence that a block is in the Merkle Mountain Range over all block hashes",
+            description = "The sibling path from the block's leaf to its mountain's peak, every peak and the root, at the "
+                    + "current head or, with leafCount, at an earlier size whose root you recorded. Verify it with "
+                    + "io.hypermesh.protocol.InclusionProof against a root you trust (docs/protocol.md §6).")
+    InclusionProofResponse inclusionProof(@PathVariable long height,
+            @Parameter(description = "Prove against the range of the first leafCount blocks (default: up to the head)")
+            @RequestParam(required = false) @Min(1) Long leafCount) {
+        return blocks.inclusionProof(height, leafCount);
+    }
+
     @GetMapping("/by-hash/{hash:[0-9a-f]{64}}")
     @Operation(summary = "The block with a hash")
     BlockResponse byHash(@PathVariable String hash) {
@@ -126,13 +138,21 @@ public class BlockController {
     }
 
     @GetMapping
-    @Operation(summary = "Blocks in height order, filtered by type and author, paged by height",
-            description = "Pass the answer's nextAfterHeight as afterHeight to get the next page; it is null on the last page.")
+    @Operation(summary = "Blocks in height order, filtered by type, author, subject and time, paged by height",
+            description = "subject matches a block whose payload has it as the string value of assetId, executionId or "
+                    + "hostId; from (inclusive) and to (exclusive) are ISO-8601 instants compared with the block's timestamp. "
+                    + "Pass the answer's nextAfterHeight as afterHeight to get the next page; it is null on the last page.")
     BlockPage list(
             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}", message = "must be a block type such as DEPLOYMENT") String type,
             @RequestParam(required = false) @Size(min = 1, max = 200) String author,
+            @Parameter(description = "An asset, execution or host id: the payload's assetId, executionId or hostId")
+            @RequestParam(required = false) @Size(min = 1, max = 200) String subject,
+            @Parameter(description = "Blocks appended at or after this instant, e.g. 2026-01-01T00:00:00Z")
+            @RequestParam(required = false) Instant from,
+            @Parameter(description = "Blocks appended before this instant")
+            @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "-1") @Min(-1) long afterHeight,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return blocks.list(type, author, afterHeight, limit);
+        return blocks.list(new BlockFilter(type, author, subject, from, to), afterHeight, limit);
     }
 }

@@ -1,8 +1,11 @@
 package io.hypermesh.ledger.block;
 
+import io.hypermesh.protocol.CanonicalJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +27,9 @@ class BlockRepository {
     boolean insertGenesis(Block genesis) {
         return jdbc.sql("""
                         insert into blocks (height, parent_height, previous_hash, type, payload, payload_digest, proof,
-                                            proof_digest, binding_digest, author, created_at, hash)
+                                            proof_digest, binding_digest, author, created_at, hash, subjects)
                         values (0, null, :previousHash, :type, :payload, :payloadDigest, null, :proofDigest, null,
-                                :author, :createdAt, :hash)
+                                :author, :createdAt, :hash, array(select jsonb_array_elements_text(cast(:subjects as jsonb))))
                         on conflict do nothing""")
                 .param("previousHash", genesis.previousHash())
                 .param("type", genesis.type())
@@ -36,6 +39,7 @@ class BlockRepository {
                 .param("author", genesis.author())
                 .param("createdAt", Timestamp.from(genesis.timestamp()))
                 .param("hash", genesis.hash())
+                .param("subjects", subjectsJson(genesis.subjects()))
                 .update() == 1;
     }
 
@@ -47,9 +51,10 @@ class BlockRepository {
     void insert(Block block) {
         jdbc.sql("""
                         insert into blocks (height, parent_height, previous_hash, type, payload, payload_digest, proof,
-                                            proof_digest, binding_digest, author, created_at, hash)
+                                            proof_digest, binding_digest, author, created_at, hash, subjects)
                         values (:height, :parentHeight, :previousHash, :type, :payload, :payloadDigest, :proof,
-                                :proofDigest, :bindingDigest, :author, :createdAt, :hash)""")
+                                :proofDigest, :bindingDigest, :author, :createdAt, :hash,
+                                array(select jsonb_array_elements_text(cast(:subjects as jsonb))))""")
                 .param("height", block.height())
                 .param("parentHeight", block.height() - 1)
                 .param("previousHash", block.previousHash())
@@ -62,6 +67,7 @@ class BlockRepository {
                 .param("author", block.author())
                 .param("createdAt", Timestamp.from(block.timestamp()))
                 .param("hash", block.hash())
+                .param("subjects", subjectsJson(block.subjects()))
                 .update();
     }
 
@@ -82,21 +88,35 @@ class BlockRepository {
                 .param("digest", bindingDigest).query(Boolean.class).single();
     }
 
-    /** Blocks above {@code afterHeight} in height order, optionally of one type and one author. */
-    List<Block> list(String type, String author, long afterHeight, int limit) {
+    /**
+     * Blocks above {@code afterHeight} in height order, optionally of one type, one author, about one subject
+     * and appended in {@code [from, to)}.
+     */
+    List<Block> list(BlockFilter filter, long afterHeight, int limit) {
         return jdbc.sql("""
                         select * from blocks
                         where height > :afterHeight
                           and (cast(:type as text) is null or type = :type)
                           and (cast(:author as text) is null or author = :author)
+                          and (cast(:subject as text) is null or subjects @> array[cast(:subject as text)])
+                          and (cast(:from as timestamptz) is null or created_at >= :from)
+                          and (cast(:to as timestamptz) is null or created_at < :to)
                         order by height
                         limit :limit""")
                 .param("afterHeight", afterHeight)
-                .param("type", type)
-                .param("author", author)
+                .param("type", filter.type())
+                .param("author", filter.author())
+                .param("subject", filter.subject())
+                .param("from", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("to", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("limit", limit)
                 .query(BlockRepository::map)
                 .list();
+    }
+
+    /** A JSON array of strings, the one array shape a named parameter passes through unexpanded. */
+    private static String subjectsJson(List<String> subjects) {
+        return CanonicalJson.canonicalString(CanonicalJson.tree(subjects));
     }
 
     /** Blocks with {@code from <= height <= to}, in height order. */
@@ -148,6 +168,7 @@ class BlockRepository {
                 row.getString("binding_digest"),
                 row.getString("author"),
                 row.getTimestamp("created_at").toInstant(),
-                row.getString("hash"));
+                row.getString("hash"),
+                List.of((String[]) row.getArray("subjects").getArray()));
     }
 }

@@ -3,11 +3,13 @@ package io.hypermesh.ledger.block;
 import io.hypermesh.ledger.client.StakeClient;
 import io.hypermesh.ledger.client.ZoneClient;
 import io.hypermesh.ledger.config.LedgerProperties;
+import io.hypermesh.ledger.web.ProblemException;
 import io.hypermesh.protocol.BlockHeader;
 import io.hypermesh.protocol.CanonicalJson;
 import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.protocol.Digests;
 import io.hypermesh.protocol.Identity;
+import io.hypermesh.protocol.MerkleMountainRange;
 import io.hypermesh.protocol.ProofVerification;
 import io.hypermesh.protocol.ProofVerifier;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,10 +47,12 @@ class BlockService {
     private final TransactionTemplate transactions;
     private final ObjectProvider<StakeClient> stakes;
     private final ObjectProvider<ZoneClient> zones;
+    private final InclusionIndex inclusion;
 
     BlockService(BlockRepository blocks, LedgerProperties properties, Clock clock, TransactionTemplate transactions,
-            ObjectProvider<StakeClient> stakes, ObjectProvider<ZoneClient> zones) {
+            ObjectProvider<StakeClient> stakes, ObjectProvider<ZoneClient> zones, InclusionIndex inclusion) {
         this.blocks = blocks;
+        this.inclusion = inclusion;
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
@@ -152,11 +157,13 @@ class BlockService {
             BlockHeader header = new BlockHeader(parent.height() + 1, parent.hash(), operation.type(), payloadDigest,
                     Digests.sha256Hex(operation.proofText().getBytes(StandardCharsets.UTF_8)), author, timestamp);
             Block block = new Block(header.height(), header.previousHash(), operation.type(), operation.payload(), payloadDigest,
-                    operation.proofText(), header.proofDigest(), operation.bindingDigest(), author, timestamp, header.hash());
+                    operation.proofText(), header.proofDigest(), operation.bindingDigest(), author, timestamp, header.hash(),
+                    BlockSubjects.of(operation.payload()));
             blocks.insert(block);
             appended.add(block);
             parent = block;
         }
+        inclusion.append(appended);
         blocks.recordAppend(caller, idempotencyKey, requestDigest, appended.get(0).height(), appended.size(), now);
         return new Appended(appended, true);
     }
@@ -264,9 +271,37 @@ class BlockService {
         return blocks.findByHash(hash).orElseThrow(() -> new BlockNotFoundException("with hash " + hash));
     }
 
+    /**
+     * Evidence that the block at {@code height} is in the Merkle Mountain Range of the first {@code leafCount} blocks
+     * (default: all, up to the head). Nodes never change once written, so a proof against an earlier size — one whose
+     * root a client recorded — stays available.
+     */
+    InclusionProofResponse inclusionProof(long height, Long requestedLeafCount) {
+        long current = inclusion.leafCount();
+        if (height >= current) {
+            throw new BlockNotFoundException("at height " + height);
+        }
+        long leafCount = requestedLeafCount == null ? current : requestedLeafCount;
+        if (leafCount <= height || leafCount > current) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-range", "Invalid range",
+                    "'leafCount' (" + leafCount + ") must be above the height (" + height + ") and at most the number of blocks ("
+                            + current + ").");
+        }
+        Block block = byHeight(height);
+        Block head = byHeight(leafCount - 1);
+        InclusionIndex.Evidence evidence = inclusion.evidence(height, leafCount);
+        return new InclusionProofResponse(height, block.hash(), height, leafCount, MerkleMountainRange.nodeCount(leafCount),
+                evidence.path(), evidence.peaks(), evidence.mountain().index(), MerkleMountainRange.root(leafCount, evidence.peaks()),
+                head.height(), head.hash());
+    }
+
     /** One page of blocks above {@code afterHeight}; the cursor is null on the last page. */
-    BlockPage list(String type, String author, long afterHeight, int limit) {
-        List<Block> found = blocks.list(type, author, afterHeight, limit + 1);
+    BlockPage list(BlockFilter filter, long afterHeight, int limit) {
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-range", "Invalid range",
+                    "'from' (" + filter.from() + ") must not be after 'to' (" + filter.to() + ").");
+        }
+        List<Block> found = blocks.list(filter, afterHeight, limit + 1);
         boolean more = found.size() > limit;
         List<Block> page = more ? found.subList(0, limit) : found;
         Long next = more ? page.get(page.size() - 1).height() : null;

@@ -87,6 +87,10 @@ class ChainVerifier {
         if (!header.hash().equals(block.hash())) {
             return "hash is not the hash of the block's height, previous hash, type, digests, author and timestamp";
         }
+        // Not hashed, but a wrong value would hide the block from (or add it to) a subject query.
+        if (!block.subjects().equals(BlockSubjects.of(block.payload()))) {
+            return "subjects are not the ones the payload names";
+        }
         return null;
     }
 

@@ -49,6 +49,6 @@ class GenesisBlock implements InitializingBean {
         BlockHeader header = new BlockHeader(0, BlockHeader.ZERO_HASH, BlockHeader.GENESIS, payloadDigest,
                 BlockHeader.ZERO_HASH, BlockHeader.GENESIS_AUTHOR, timestamp);
         return new Block(0, header.previousHash(), header.type(), payload, payloadDigest, null, header.proofDigest(),
-                null, header.author(), timestamp, header.hash());
+                null, header.author(), timestamp, header.hash(), BlockSubjects.of(payload));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -52,6 +54,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 errors.add(Map.of("field", result.getMethodParameter().getParameterName(),
                         "message", String.valueOf(error.getDefaultMessage())))));
         return validationProblem(errors, headers);
+    }
+
+    /** A query parameter or path segment of the wrong type (e.g. {@code from=yesterday}) is named like any invalid field. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        Class<?> required = ex.getRequiredType();
+        String expected = required == java.time.Instant.class ? "an ISO-8601 instant such as 2026-01-01T00:00:00Z"
+                : required == null ? "another type" : "a value of type " + required.getSimpleName();
+        return validationProblem(List.of(Map.of("field", String.valueOf(field), "message", "must be " + expected)), headers);
     }
 
     @Override
