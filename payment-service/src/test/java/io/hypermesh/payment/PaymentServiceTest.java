@@ -8,6 +8,7 @@ import io.hypermesh.devsupport.TestHttp.Response;
 import io.hypermesh.devsupport.TestTokenIssuer;
 import io.hypermesh.protocol.Ed25519;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,11 @@ public abstract class PaymentServiceTest {
         return TOKENS.token(identity, "client");
     }
 
+    /** execution-service's own identity: holds and settles escrow. */
+    protected static String serviceToken(String identity) {
+        return TOKENS.token(identity, "service");
+    }
+
     protected static String newKey() {
         return UUID.randomUUID().toString();
     }
@@ -90,6 +96,45 @@ public abstract class PaymentServiceTest {
         Response minted = mint(identity, amount);
         assertThat(minted.status()).as(minted.body()).isEqualTo(201);
         return identity;
+    }
+
+    /** A quote of {@code client} for one core and 1 GB for {@code seconds}, k = 1, FULL_PUBLIC (6,600 µCAES a minute). */
+    protected String quoteFor(String client, long seconds) {
+        Map<String, Object> body = Map.of("resources", Map.of("cpuCores", 1, "memoryMb", 1024), "durationSeconds", seconds,
+                "privacy", "FULL_PUBLIC", "redundancy", 1);
+        Response quoted = http.post("/api/v1/payments/quotes", body).bearer(clientToken(client))
+                .header("Idempotency-Key", newKey()).send();
+        assertThat(quoted.status()).as(quoted.body()).isEqualTo(201);
+        return quoted.json().path("id").asString();
+    }
+
+    protected Response hold(String serviceToken, String client, String quoteId, long amount, String key) {
+        return http.post("/api/v1/payments/escrows", Map.of("client", client, "quoteId", quoteId,
+                        "executionId", "exec-" + UUID.randomUUID(), "amount", amount))
+                .bearer(serviceToken).header("Idempotency-Key", key).send();
+    }
+
+    /** A hold of {@code amount} from {@code client}'s wallet against a fresh one-minute quote; its escrow id. */
+    protected String heldEscrow(String serviceToken, String client, long amount) {
+        Response held = hold(serviceToken, client, quoteFor(client, 60), amount, newKey());
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        return held.json().path("id").asString();
+    }
+
+    /** One host's report: {@code coreSeconds} of CPU, nothing else, done in {@code seconds}. */
+    protected static Map<String, Object> hostReport(String host, long coreSeconds, boolean succeeded, long seconds) {
+        return Map.of("host", host, "usage", Map.of("cpuCoreSeconds", coreSeconds), "succeeded", succeeded,
+                "durationSeconds", seconds);
+    }
+
+    protected Response settle(String serviceToken, String escrowId, List<Map<String, Object>> hosts, String key) {
+        return http.post("/api/v1/payments/escrows/" + escrowId + "/settlements", Map.of("hosts", hosts))
+                .bearer(serviceToken).header("Idempotency-Key", key).send();
+    }
+
+    protected Response release(String serviceToken, String escrowId, String key) {
+        return http.post("/api/v1/payments/escrows/" + escrowId + "/releases", Map.of("reason", "execution failed"))
+                .bearer(serviceToken).header("Idempotency-Key", key).send();
     }
 
     protected long balance(String identity) {

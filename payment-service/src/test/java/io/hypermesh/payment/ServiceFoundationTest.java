@@ -67,7 +67,9 @@ class ServiceFoundationTest extends PaymentServiceTest {
                 "/api/v1/payments/transfers", "/api/v1/payments/stakes", "/api/v1/payments/stakes/unlocks",
                 "/api/v1/payments/stakes/{identity}", "/api/v1/payments/stakes/{identity}/slashes",
                 "/api/v1/payments/stakes/{identity}/slashes/{id}", "/api/v1/payments/rate-cards/current",
-                "/api/v1/payments/rate-cards/{version}", "/api/v1/payments/quotes", "/api/v1/payments/quotes/{id}");
+                "/api/v1/payments/rate-cards/{version}", "/api/v1/payments/quotes", "/api/v1/payments/quotes/{id}",
+                "/api/v1/payments/escrows", "/api/v1/payments/escrows/{id}", "/api/v1/payments/escrows/{id}/settlements",
+                "/api/v1/payments/escrows/{id}/releases");
         for (String path : paths.propertyNames()) {
             JsonNode post = paths.path(path).path("post");
             if (!post.isMissingNode()) {
@@ -77,6 +79,17 @@ class ServiceFoundationTest extends PaymentServiceTest {
         }
         assertThat(paths.path("/api/v1/payments/supply").path("get").path("security").isMissingNode()).isTrue();
         assertThat(paths.path("/api/v1/payments/accounts/{identity}").path("get").path("security").toString()).contains("bearer");
+    }
+
+    @Test
+    void shouldDocumentTheEscrowRequestsWithExamples() {
+        JsonNode schemas = http.get("/v3/api-docs").send().json().path("components").path("schemas");
+
+        assertThat(schemas.path("HoldRequest").path("example").path("quoteId").isString()).isTrue();
+        assertThat(schemas.path("SettleRequest").path("example").path("hosts").path(0).path("usage").path("cpuCoreSeconds").asLong())
+                .isEqualTo(120);
+        assertThat(schemas.path("ReleaseRequest").path("example").path("reason").isString()).isTrue();
+        assertThat(schemas.path("MeteredUsage").path("example").path("memoryMbSeconds").asLong()).isEqualTo(122_880);
     }
 
     @Test

@@ -5,7 +5,7 @@ package io.hypermesh.payment.account;
  * credited); every other account holds CAES and is debit-normal.
  */
 public enum AccountKind {
-    WALLET, STAKE, ISSUANCE, TREASURY;
+    WALLET, STAKE, ISSUANCE, TREASURY, ESCROW, PLATFORM_FEES;
 
     boolean creditNormal() {
         return this == ISSUANCE;

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @OpenAPIDefinition(info = @Info(title = "HyperMesh payment service", version = "v1",
-        description = "CAES accounts in integer micro-CAES, a double-entry journal, minting, transfers and stakes. "
+        description = "CAES accounts in integer micro-CAES, a double-entry journal, minting, transfers, stakes, quotes and escrow. "
                 + "Every mutating POST takes an Idempotency-Key header. "
                 + "Errors are RFC 9457 Problem Details (application/problem+json)."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

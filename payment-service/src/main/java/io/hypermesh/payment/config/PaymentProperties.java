@@ -1,6 +1,8 @@
 package io.hypermesh.payment.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -12,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hypermesh.payment")
 public record PaymentProperties(@NotNull @Valid Stakes stakes, @NotNull @Valid Idempotency idempotency,
-        @NotNull @Valid Pricing pricing) {
+        @NotNull @Valid Pricing pricing, @NotNull @Valid Escrow escrow) {
 
     /**
      * @param unlockDelay     how long unlocked stake stays slashable before it returns to the wallet
@@ -32,6 +34,18 @@ public record PaymentProperties(@NotNull @Valid Stakes stakes, @NotNull @Valid I
      */
     public record Pricing(@NotNull @Valid Rates rates, @NotNull @Valid PrivacyPercent privacyPercent,
             @NotNull Duration quoteValidity) {
+    }
+
+    /**
+     * @param holdGrace              a hold expires this long after the quote's expected duration has passed
+     * @param expiryInterval         how often overdue holds are refunded
+     * @param platformFeeBasisPoints the platform's share of the usage charge, in 1/100 of a percent (rounded down)
+     * @param bonusPercent           a fast host's bonus, in percent of its usage charge (rounded down)
+     * @param fastWithinPercent      "fast": a successful host that finished within this percent of the quoted duration
+     */
+    public record Escrow(@NotNull Duration holdGrace, @NotNull Duration expiryInterval,
+            @Min(0) @Max(10_000) int platformFeeBasisPoints, @Min(0) @Max(100) int bonusPercent,
+            @Min(1) @Max(100) int fastWithinPercent) {
     }
 
     public record Rates(@PositiveOrZero long cpuCoreSecond, @PositiveOrZero long memoryGbSecond, @PositiveOrZero long storageGb,

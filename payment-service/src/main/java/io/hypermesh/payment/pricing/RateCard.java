@@ -51,6 +51,21 @@ record RateCard(int version, long cpuCoreSecond, long memoryGbSecond, long stora
         return new Price(cpu, memory, storage, gpu, network, perReplica, percent, total);
     }
 
+    /**
+     * Prices metered usage exactly as {@link #price} prices a quote's lines: each line rounded up once,
+     * then the privacy multiplier (the quote's percent, so a quoted level keeps its price) rounded up once.
+     */
+    long meter(MeteredUsage usage, int percent) {
+        long cpu = exact(BigInteger.valueOf(usage.cpuCoreSeconds()).multiply(BigInteger.valueOf(cpuCoreSecond)));
+        long memory = ceil(BigInteger.valueOf(usage.memoryMbSeconds()).multiply(BigInteger.valueOf(memoryGbSecond)), MB_PER_GB);
+        long storage = ceil(BigInteger.valueOf(usage.storageMb()).multiply(BigInteger.valueOf(storageGb)), MB_PER_GB);
+        long gpu = exact(BigInteger.valueOf(usage.gpuSeconds()).multiply(BigInteger.valueOf(gpuSecond)));
+        long network = ceil(BigInteger.valueOf(usage.networkMb()).multiply(BigInteger.valueOf(networkGb)), MB_PER_GB);
+        BigInteger lines = BigInteger.valueOf(cpu).add(BigInteger.valueOf(memory)).add(BigInteger.valueOf(storage))
+                .add(BigInteger.valueOf(gpu)).add(BigInteger.valueOf(network));
+        return ceil(lines.multiply(BigInteger.valueOf(percent)), HUNDRED);
+    }
+
     private static long ceil(BigInteger numerator, BigInteger denominator) {
         BigInteger[] quotientAndRemainder = numerator.divideAndRemainder(denominator);
         BigInteger quotient = quotientAndRemainder[0];

@@ -26,6 +26,16 @@ class RateCardTest {
     }
 
     @Test
+    void shouldMeterUsageLineByLineRoundedUpThenApplyTheQuotedPrivacyMultiplier() {
+        // cpu 40 × 100 = 4,000; memory 40,960 MB-s = 40 GB-s × 10 = 400; storage 1 MB × 1000/1024 = 0.98 → 1;
+        // gpu 2 × 2000 = 4,000; network 100 MB × 5000/1024 = 488.3 → 489; sum 8,890 × 150 % = 13,335.
+        long charge = CARD.meter(new MeteredUsage(40L, 40_960L, 1L, 2L, 100L), 150);
+
+        assertThat(charge).isEqualTo(13_335);
+        assertThat(CARD.meter(new MeteredUsage(null, null, null, null, null), 200)).isZero();
+    }
+
+    @Test
     void shouldChargePrivateExecutionTwiceTheBasePriceWhateverIsConfigured() {
         long base = CARD.price(ONE_REPLICA, 60, PrivacyLevel.P2P, 1).total();
 
