@@ -95,10 +95,10 @@ public final class SuiteLauncher implements AutoCloseable {
         environment.put("SERVER_PORT", Integer.toString(port(service)));
         environment.put("HYPERMESH_ISSUER", gatewayUrl());
         environment.put("HYPERMESH_JWK_SET_URI", gatewayUrl() + "/.well-known/jwks.json");
-        if (service == SuiteService.GATEWAY) {
-            for (SuiteService backend : SuiteService.backends()) {
-                environment.put("HYPERMESH_" + backend.schema().toUpperCase() + "_URL", "http://localhost:" + port(backend));
-            }
+        // Every process learns where the others are: the gateway routes to them, the ledger asks payment for
+        // stakes and routing for zones.
+        for (SuiteService backend : SuiteService.backends()) {
+            environment.put("HYPERMESH_" + backend.schema().toUpperCase() + "_URL", "http://localhost:" + port(backend));
         }
         environment.putAll(extraEnvironment);
         try {

@@ -6,12 +6,15 @@ import io.hypermesh.cli.SignInClient;
 import io.hypermesh.devsupport.TestHttp;
 import io.hypermesh.devsupport.TestHttp.Response;
 import io.hypermesh.devsupport.TestPostgres;
+import io.hypermesh.protocol.CanonicalJson;
+import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.protocol.Ed25519;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SuiteEndToEndTest {
 
     private static final Ed25519.Signer OPERATOR = Ed25519.generate();
+    /** Plays a HyperMesh service that appends blocks under its own identity (role service). */
+    private static final Ed25519.Signer SERVICE = Ed25519.generate();
     private static SuiteLauncher suite;
     private static TestHttp gateway;
 
@@ -42,7 +47,8 @@ class SuiteEndToEndTest {
         }
         Path root = Path.of("..").toAbsolutePath().normalize();
         suite = new SuiteLauncher(root, Path.of("target", "e2e-logs"), ports,
-                Map.of("HYPERMESH_OPERATORS", OPERATOR.identity().value()));
+                Map.of("HYPERMESH_OPERATORS", OPERATOR.identity().value(),
+                        "HYPERMESH_SERVICE_IDENTITIES", SERVICE.identity().value()));
         suite.start(TestPostgres.server());
         suite.awaitReady(Duration.ofMinutes(6));
         gateway = new TestHttp(suite.gatewayUrl());
@@ -106,6 +112,37 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(4)
+    void shouldAppendABlockWhoseProofOfSpaceNamesAZoneRoutingKnows() throws IOException {
+        SignInClient signIn = new SignInClient(URI.create(suite.gatewayUrl()));
+        String operator = signIn.signIn(OPERATOR, List.of("operator")).accessToken();
+        String service = signIn.signIn(SERVICE, List.of("service")).accessToken();
+        String zone = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(gateway.post("/api/v1/routing/zones", Map.of("name", zone, "bounds", Map.of(
+                "min", Map.of("x", 0, "y", 0, "z", 0), "max", Map.of("x", 10, "y", 10, "z", 10))))
+                .bearer(operator).send().status()).isEqualTo(201);
+        Ed25519.Signer author = Ed25519.generate();
+
+        Response inZone = gateway.post("/api/v1/ledger/blocks", deployment(author, zone, 5.0)).bearer(service)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).send();
+        assertThat(inZone.status()).as(inZone.body()).isEqualTo(201);
+
+        Response outside = gateway.post("/api/v1/ledger/blocks", deployment(author, zone, 50.0)).bearer(service)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).send();
+        assertThat(outside.status()).as(outside.body()).isEqualTo(422);
+        assertThat(outside.json().path("type").asString()).isEqualTo("https://hypermesh.io/problems/proof-space-invalid");
+    }
+
+    /** A DEPLOYMENT with a proof as an honest client makes it, bound to {@code zone} at (x, 5, 5). */
+    private static Map<String, Object> deployment(Ed25519.Signer author, String zone, double x) {
+        Map<String, Object> payload = Map.of("assetId", "a-" + UUID.randomUUID(), "version", 1);
+        var head = gateway.get("/api/v1/ledger/blocks/head").send().json();
+        ConsensusProof proof = ConsensusProof.create(author, "DEPLOYMENT", CanonicalJson.tree(payload), head.path("height").asLong(),
+                head.path("hash").asString(), Instant.now(), zone, x, 5.0, 5.0, 8);
+        return Map.of("type", "DEPLOYMENT", "payload", payload, "proof", proof.toJson());
+    }
+
+    @Test
+    @Order(5)
     void shouldAnswer503WhenAServiceIsDown() {
         suite.stop(SuiteService.LEDGER);
 

@@ -3,14 +3,9 @@ package io.hypermesh.ledger.client;
 import io.hypermesh.protocol.Identity;
 
 /**
- * How much CAES an identity has staked, as payment-service knows it.
- *
- * <p><b>Not wired yet:</b> payment-service has no stake API so far, and this service ships no
- * implementation. While no bean of this type exists, every operation type whose configured minimum stake
- * is 0 (the default) needs no lookup, and a type with a minimum above 0 is refused with 503
- * {@code stake-unavailable} rather than accepted unchecked. The implementation to add is an
- * {@code @HttpExchange} client with timeouts, a short cache and a Resilience4j circuit breaker; an
- * unreachable payment-service must surface as {@link StakeUnavailableException}.
+ * How much CAES an identity has staked, as payment-service knows it ({@link PaymentStakeClient}). Without
+ * {@code HYPERMESH_PAYMENT_URL} no client exists, and a type whose minimum stake is above 0 is refused
+ * with 503 {@code stake-unavailable} rather than accepted unchecked.
  */
 public interface StakeClient {
 
