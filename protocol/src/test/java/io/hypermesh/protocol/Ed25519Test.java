@@ -42,6 +42,27 @@ class Ed25519Test {
     }
 
     @Test
+    void shouldVerifyTheRfc8032VectorSignedByAnotherImplementation() {
+        // RFC 8032, section 7.1, TEST 2: one-byte message 0x72.
+        Ed25519.PublicKeyBytes key = new Ed25519.PublicKeyBytes(HEX.parseHex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"));
+        byte[] signature = HEX.parseHex("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da"
+                + "085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00");
+
+        assertThat(Ed25519.verify(key, new byte[] {0x72}, signature)).isTrue();
+        assertThat(Ed25519.verify(key, new byte[] {0x73}, signature)).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAPublicKeyThatIsNoCurvePointWithoutThrowing() {
+        Ed25519.Signer signer = Ed25519.generate();
+        byte[] message = {1, 2, 3};
+        byte[] notAPoint = new byte[32];
+        java.util.Arrays.fill(notAPoint, (byte) 0xff);
+
+        assertThat(Ed25519.verify(new Ed25519.PublicKeyBytes(notAPoint), message, signer.sign(message))).isFalse();
+    }
+
+    @Test
     void shouldTreatMalformedSignaturesAsInvalid() {
         Ed25519.Signer signer = Ed25519.generate();
         byte[] message = {1, 2, 3};
