@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -118,7 +119,7 @@ public final class PaymentLoadHarness {
             System.out.printf("uniform p99 / pgbench avg latency = %.2f (goal <= 5)%n", uniform.percentileMillis(99) / pgLatency);
             System.out.printf("hot p99 / pgbench avg latency     = %.2f (goal <= 5)%n", hot.percentileMillis(99) / pgLatency);
         } catch (Exception | Error failure) {
-            failure.printStackTrace();
+            LoggerFactory.getLogger(PaymentLoadHarness.class).error("The load run failed", failure);
             service.close();
             // The embedded PostgreSQL and the token issuer keep non-daemon threads: leave explicitly.
             System.exit(1);
