@@ -1,5 +1,6 @@
 package io.hypermesh.cli;
 
+import io.hypermesh.protocol.GatewaySignIn;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class LoginCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KeyStore keys = new KeyStore(home == null ? KeyStore.defaultHome() : home);
         URI address = gateway != null ? gateway : URI.create(System.getenv().getOrDefault("HYPERMESH_GATEWAY", "http://localhost:8080"));
-        SignInClient.Token token = new SignInClient(address).signIn(keys.load(key), roles);
+        GatewaySignIn.Token token = new GatewaySignIn(address).signIn(keys.load(key), roles);
 
         Path file = keys.home().resolve("token");
         Files.createDirectories(keys.home());

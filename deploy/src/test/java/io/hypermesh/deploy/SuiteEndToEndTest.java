@@ -2,13 +2,13 @@ package io.hypermesh.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hypermesh.cli.SignInClient;
 import io.hypermesh.devsupport.TestHttp;
 import io.hypermesh.devsupport.TestHttp.Response;
 import io.hypermesh.devsupport.TestPostgres;
 import io.hypermesh.protocol.CanonicalJson;
 import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.protocol.Ed25519;
+import io.hypermesh.protocol.GatewaySignIn;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -65,9 +65,9 @@ class SuiteEndToEndTest {
     @Order(1)
     void shouldSignInWithAFreshKeyAndReachEveryServiceThroughTheGateway() throws IOException {
         Ed25519.Signer client = Ed25519.generate();
-        SignInClient signIn = new SignInClient(URI.create(suite.gatewayUrl()));
-        SignInClient.Token clientToken = signIn.signIn(client, List.of("client"));
-        SignInClient.Token operatorToken = signIn.signIn(OPERATOR, List.of("operator"));
+        GatewaySignIn signIn = new GatewaySignIn(URI.create(suite.gatewayUrl()));
+        GatewaySignIn.Token clientToken = signIn.signIn(client, List.of("client"));
+        GatewaySignIn.Token operatorToken = signIn.signIn(OPERATOR, List.of("operator"));
         assertThat(clientToken.identity()).isEqualTo(client.identity().value());
         assertThat(operatorToken.roles()).containsExactly("operator");
 
@@ -113,7 +113,7 @@ class SuiteEndToEndTest {
     @Test
     @Order(4)
     void shouldAppendABlockWhoseProofOfSpaceNamesAZoneRoutingKnows() throws IOException {
-        SignInClient signIn = new SignInClient(URI.create(suite.gatewayUrl()));
+        GatewaySignIn signIn = new GatewaySignIn(URI.create(suite.gatewayUrl()));
         String operator = signIn.signIn(OPERATOR, List.of("operator")).accessToken();
         String service = signIn.signIn(SERVICE, List.of("service")).accessToken();
         String zone = "e2e-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,8 +1,5 @@
-package io.hypermesh.cli;
+package io.hypermesh.protocol;
 
-import io.hypermesh.protocol.Ed25519;
-import io.hypermesh.protocol.Identity;
-import io.hypermesh.protocol.SignInChallenge;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,15 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
  * "Sign in with your key": asks the gateway for a challenge, signs it with the Ed25519 key and trades
  * the signature for a short-lived bearer token. The signed bytes are rebuilt here from the challenge's
  * fields (see {@link SignInChallenge}), so the client never signs text it did not compose itself.
+ * People sign in with it through the CLI; services sign in with it for their own calls ({@link ServiceTokens}).
  */
-public final class SignInClient {
+public final class GatewaySignIn {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI gateway;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    public SignInClient(URI gateway) {
+    public GatewaySignIn(URI gateway) {
         this.gateway = gateway;
     }
 
