@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "hypermesh", mixinStandardHelpOptions = true, version = "hypermesh 0.1.0",
-        description = "HyperMesh Compute from the command line: keys, sign-in and offline ledger verification.",
-        subcommands = {KeysCommand.class, LoginCommand.class, VerifyCommand.class, VerifyInclusionCommand.class})
+        description = "HyperMesh Compute from the command line: keys, sign-in, deploying assets and offline ledger verification.",
+        subcommands = {KeysCommand.class, LoginCommand.class, DeployCommand.class, VerifyCommand.class, VerifyInclusionCommand.class})
 public class HypermeshCli {
 
     public static void main(String[] args) {

@@ -37,7 +37,7 @@ public final class LocalSuite {
         Map<String, String> environment = new HashMap<>();
         passThrough(environment, "HYPERMESH_OPERATORS", "HYPERMESH_SERVICE_IDENTITIES", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
 
-        SuiteLauncher suite = new SuiteLauncher(root, state.resolve("logs"), ports, environment);
+        SuiteLauncher suite = new SuiteLauncher(root, state.resolve("logs"), state.resolve("keys"), ports, environment);
         if (!suite.missingJars().isEmpty()) {
             System.err.println("Missing jars " + suite.missingJars() + ": build with ./mvnw -DskipTests package");
             System.exit(2);

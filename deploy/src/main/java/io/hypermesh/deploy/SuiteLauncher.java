@@ -2,6 +2,7 @@ package io.hypermesh.deploy;
 
 import io.hypermesh.devsupport.PostgresServer;
 import io.hypermesh.devsupport.ServiceDatabase;
+import io.hypermesh.protocol.KeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,14 +34,24 @@ public final class SuiteLauncher implements AutoCloseable {
 
     private final Path repositoryRoot;
     private final Path logDirectory;
+    private final Path keyDirectory;
     private final Map<SuiteService, Integer> ports;
     private final Map<String, String> extraEnvironment;
     private final Map<SuiteService, Process> processes = new EnumMap<>(SuiteService.class);
+    private final Map<SuiteService, ServiceDatabase> databases = new EnumMap<>(SuiteService.class);
+    private String serviceIdentities;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public SuiteLauncher(Path repositoryRoot, Path logDirectory, Map<SuiteService, Integer> ports, Map<String, String> extraEnvironment) {
+    /**
+     * @param keyDirectory where each backend's own Ed25519 key lives ({@code <schema>.key}, created on first
+     *                     start); the gateway grants role {@code service} to exactly these identities plus any in
+     *                     {@code HYPERMESH_SERVICE_IDENTITIES} of {@code extraEnvironment}
+     */
+    public SuiteLauncher(Path repositoryRoot, Path logDirectory, Path keyDirectory, Map<SuiteService, Integer> ports,
+            Map<String, String> extraEnvironment) {
         this.repositoryRoot = repositoryRoot;
         this.logDirectory = logDirectory;
+        this.keyDirectory = keyDirectory;
         this.ports = new EnumMap<>(ports);
         this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
@@ -72,13 +83,30 @@ public final class SuiteLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> identities = new ArrayList<>();
+        for (SuiteService backend : SuiteService.backends()) {
+            try {
+                identities.add(KeyFile.readOrCreate(keyFileOf(backend)).identity().value());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read or create the key of " + backend.module(), e);
+            }
+        }
+        String configured = extraEnvironment.getOrDefault("HYPERMESH_SERVICE_IDENTITIES", "");
+        if (!configured.isBlank()) {
+            identities.add(configured);
+        }
+        serviceIdentities = String.join(",", identities);
         for (SuiteService service : SuiteService.values()) {
-            ServiceDatabase schema = database.provision(service.schema(), randomPassword());
-            processes.put(service, launch(service, schema));
+            databases.put(service, database.provision(service.schema(), randomPassword()));
+            processes.put(service, launch(service));
         }
     }
 
-    private Process launch(SuiteService service, ServiceDatabase database) {
+    private Path keyFileOf(SuiteService backend) {
+        return keyDirectory.resolve(backend.schema() + ".key");
+    }
+
+    private Process launch(SuiteService service) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // HYPERMESH_JAVA_OPTS_ROUTING (and so on) overrides HYPERMESH_JAVA_OPTS for one service, e.g. a bigger heap.
@@ -91,7 +119,7 @@ public final class SuiteLauncher implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logDirectory.resolve(service.module() + ".log").toFile());
         Map<String, String> environment = builder.environment();
-        environment.putAll(database.environment());
+        environment.putAll(databases.get(service).environment());
         environment.put("SERVER_PORT", Integer.toString(port(service)));
         environment.put("HYPERMESH_ISSUER", gatewayUrl());
         environment.put("HYPERMESH_JWK_SET_URI", gatewayUrl() + "/.well-known/jwks.json");
@@ -101,6 +129,13 @@ public final class SuiteLauncher implements AutoCloseable {
             environment.put("HYPERMESH_" + backend.schema().toUpperCase() + "_URL", "http://localhost:" + port(backend));
         }
         environment.putAll(extraEnvironment);
+        if (service == SuiteService.GATEWAY) {
+            environment.put("HYPERMESH_SERVICE_IDENTITIES", serviceIdentities);
+        } else {
+            // A backend signs in at the gateway with its own key when it calls another service (role service).
+            environment.put("HYPERMESH_GATEWAY_URL", gatewayUrl());
+            environment.put("HYPERMESH_SERVICE_KEY_FILE", keyFileOf(service).toAbsolutePath().toString());
+        }
         try {
             return builder.start();
         } catch (IOException e) {
@@ -146,6 +181,12 @@ public final class SuiteLauncher implements AutoCloseable {
         if (process != null) {
             terminate(process);
         }
+    }
+
+    /** Starts a stopped service again with the same schema, role and key; {@link #awaitReady} waits for it. */
+    public void restart(SuiteService service) {
+        stop(service);
+        processes.put(service, launch(service));
     }
 
     public long residentMemoryKilobytes() {

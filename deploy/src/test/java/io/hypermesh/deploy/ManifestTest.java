@@ -80,6 +80,25 @@ class ManifestTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldGiveTheRegistryItsServiceKeyFromASecretAndTheAddressesOfLedgerAndGateway() {
+        Map<String, Object> deployment = ofKind("Deployment").stream().filter(d -> name(d).equals("registry-service")).findFirst().orElseThrow();
+        Map<String, Object> pod = path(deployment, "spec", "template", "spec");
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+        Map<String, Object> env = ((List<Map<String, Object>>) container.get("env")).stream()
+                .filter(e -> e.containsKey("value")).collect(Collectors.toMap(e -> (String) e.get("name"), e -> e.get("value")));
+        assertThat(env).containsEntry("HYPERMESH_LEDGER_URL", "http://ledger-service").containsEntry("HYPERMESH_GATEWAY_URL", "http://gateway");
+
+        String keyFile = (String) env.get("HYPERMESH_SERVICE_KEY_FILE");
+        Map<String, Object> mount = ((List<Map<String, Object>>) container.get("volumeMounts")).stream()
+                .filter(m -> keyFile.startsWith(m.get("mountPath") + "/")).findFirst().orElseThrow();
+        assertThat(mount.get("readOnly")).isEqualTo(true);
+        Map<String, Object> volume = ((List<Map<String, Object>>) pod.get("volumes")).stream()
+                .filter(v -> v.get("name").equals(mount.get("name"))).findFirst().orElseThrow();
+        assertThat(path(volume, "secret").get("secretName")).isEqualTo("hm-registry-service-key");
+    }
+
     private static List<Map<String, Object>> ofKind(String kind) {
         return documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
     }

@@ -9,9 +9,12 @@ import io.hypermesh.protocol.CanonicalJson;
 import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.protocol.Ed25519;
 import io.hypermesh.protocol.GatewaySignIn;
+import io.hypermesh.protocol.KeyFile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,9 +51,13 @@ class SuiteEndToEndTest {
             ports.put(service, freePort());
         }
         Path root = Path.of("..").toAbsolutePath().normalize();
-        suite = new SuiteLauncher(root, Path.of("target", "e2e-logs"), ports,
+        suite = new SuiteLauncher(root, Path.of("target", "e2e-logs"), Path.of("target", "e2e-keys"), ports,
                 Map.of("HYPERMESH_OPERATORS", OPERATOR.identity().value(),
-                        "HYPERMESH_SERVICE_IDENTITIES", SERVICE.identity().value()));
+                        "HYPERMESH_SERVICE_IDENTITIES", SERVICE.identity().value(),
+                        // A proof made before the ledger is stopped is resent after its restart (about 20 s later),
+                        // by the registry's re-drive, which looks for requests left pending for 5 s.
+                        "HYPERMESH_LEDGER_MAX_DRIFT", "5m",
+                        "HYPERMESH_REGISTRY_DEPLOYMENT_REDRIVE_AFTER", "5s"));
         suite.start(TestPostgres.server());
         suite.awaitReady(Duration.ofMinutes(6));
         gateway = new TestHttp(suite.gatewayUrl());
@@ -143,14 +152,99 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(5)
-    void shouldAnswer503WhenAServiceIsDown() {
-        suite.stop(SuiteService.LEDGER);
+    void shouldDeployAVersionWithTheCliThroughRegistryAndLedger() throws Exception {
+        Path home = Files.createTempDirectory("hypermesh-e2e-home");
+        Ed25519.Signer owner = Ed25519.generate();
+        KeyFile.write(home.resolve("keys").resolve("default.key"), owner);
+        String ownerToken = new GatewaySignIn(URI.create(suite.gatewayUrl())).signIn(owner, List.of("client")).accessToken();
+        String zone = createZone();
+        String assetId = createAsset(ownerToken);
 
-        Response response = gateway.get("/api/v1/ledger/blocks/head").send();
-        assertThat(response.status()).as(response.body()).isEqualTo(503);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("type").asString()).isEqualTo("https://hypermesh.io/problems/service-unavailable");
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("..", "cli", "target", "cli-0.1.0-SNAPSHOT-exec.jar").toString(),
+                "deploy", assetId, "--version", "1", "--zone", zone, "--at", "5,5,5", "--gateway", suite.gatewayUrl(),
+                "--home", home.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cli.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(cli.exitValue()).as(output).isZero();
+        assertThat(output).contains("Deployed " + assetId + " version 1 in ledger block ");
+
+        var version = gateway.get("/api/v1/registry/assets/" + assetId + "/versions/1").bearer(ownerToken).send().json();
+        assertThat(version.path("status").asString()).isEqualTo("DEPLOYED");
+        long height = version.path("deployment").path("blockHeight").asLong();
+        var block = gateway.get("/api/v1/ledger/blocks/" + height).send().json();
+        assertThat(block.path("type").asString()).isEqualTo("DEPLOYMENT");
+        assertThat(block.path("hash").asString()).isEqualTo(version.path("deployment").path("blockHash").asString());
+        assertThat(block.path("author").asString()).isEqualTo(owner.identity().value());
+        assertThat(block.path("payload").path("assetId").asString()).isEqualTo(assetId);
+        assertThat(block.path("payload").path("codeDigest").asString()).isEqualTo(version.path("codeDigest").asString());
+    }
+
+    @Test
+    @Order(6)
+    void shouldKeepTheVersionADraftWhileTheLedgerIsDownAndFinishTheDeploymentExactlyOnceWhenItIsBack() throws IOException {
+        Ed25519.Signer owner = Ed25519.generate();
+        String ownerToken = new GatewaySignIn(URI.create(suite.gatewayUrl())).signIn(owner, List.of("client")).accessToken();
+        String zone = createZone();
+        String assetId = createAsset(ownerToken);
+        String versionPath = "/api/v1/registry/assets/" + assetId + "/versions/1";
+        var operation = gateway.get(versionPath + "/deployment-operation").bearer(ownerToken).send().json();
+        var head = gateway.get("/api/v1/ledger/blocks/head").send().json();
+        ConsensusProof proof = ConsensusProof.create(owner, operation.path("type").asString(), operation.path("payload"),
+                head.path("height").asLong(), head.path("hash").asString(), Instant.now(), zone, 5.0, 5.0, 5.0, 8);
+        Map<String, Object> deploy = Map.of("proof", proof.toJson());
+        String idempotencyKey = UUID.randomUUID().toString();
+
+        suite.stop(SuiteService.LEDGER);
+        Response viaGateway = gateway.get("/api/v1/ledger/blocks/head").send();
+        assertThat(viaGateway.status()).as(viaGateway.body()).isEqualTo(503);
+        assertThat(viaGateway.json().path("type").asString()).isEqualTo("https://hypermesh.io/problems/service-unavailable");
+        Response refused = gateway.post(versionPath + "/deployment", deploy).bearer(ownerToken).header("Idempotency-Key", idempotencyKey).send();
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://hypermesh.io/problems/ledger-unavailable");
+        var draft = gateway.get(versionPath).bearer(ownerToken).send().json();
+        assertThat(draft.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.path("deployment").isNull() || draft.path("deployment").isMissingNode()).isTrue();
+
+        // Back up, the ledger gets the stored request again from the registry's re-drive, without the client.
+        suite.restart(SuiteService.LEDGER);
+        suite.awaitReady(Duration.ofMinutes(3));
+        Awaitility.await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(
+                gateway.get(versionPath).bearer(ownerToken).send().json().path("status").asString()).isEqualTo("DEPLOYED"));
+        Response retried = gateway.post(versionPath + "/deployment", deploy).bearer(ownerToken).header("Idempotency-Key", idempotencyKey).send();
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        var deployment = retried.json().path("deployment");
+        assertThat(gateway.get(versionPath).bearer(ownerToken).send().json().path("deployment").path("blockHash").asString())
+                .isEqualTo(deployment.path("blockHash").asString());
+        Response otherKey = gateway.post(versionPath + "/deployment", deploy).bearer(ownerToken)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).send();
+        assertThat(otherKey.status()).as(otherKey.body()).isEqualTo(409);
+        assertThat(otherKey.json().path("type").asString()).isEqualTo("https://hypermesh.io/problems/version-already-deployed");
+
+        var blocks = gateway.get("/api/v1/ledger/blocks?type=DEPLOYMENT&subject=" + assetId).send().json();
+        assertThat(blocks.path("blocks").size()).as(blocks.toString()).isEqualTo(1);
+        assertThat(blocks.path("blocks").path(0).path("hash").asString()).isEqualTo(deployment.path("blockHash").asString());
         assertOk(gateway.get("/api/v1/routing/zones").send());
+    }
+
+    private static String createZone() throws IOException {
+        String operator = new GatewaySignIn(URI.create(suite.gatewayUrl())).signIn(OPERATOR, List.of("operator")).accessToken();
+        String zone = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = gateway.post("/api/v1/routing/zones", Map.of("name", zone, "bounds", Map.of(
+                "min", Map.of("x", 0, "y", 0, "z", 0), "max", Map.of("x", 10, "y", 10, "z", 10)))).bearer(operator).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return zone;
+    }
+
+    private static String createAsset(String ownerToken) {
+        Response created = gateway.post("/api/v1/registry/assets", Map.of(
+                        "name", "word-count", "runtime", "python", "code", "def main(text):\n    return len(text.split())\n",
+                        "entrypoint", "main", "privacy", "FULL_PUBLIC",
+                        "resources", Map.of("cpuCores", 1, "memoryMb", 256, "storageMb", 0, "maxRuntimeSeconds", 30)))
+                .bearer(ownerToken).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
     }
 
     private static void assertOk(Response response) {

@@ -27,6 +27,9 @@ class ServiceFoundationTest extends RegistryServiceTest {
     void shouldServeTheOpenApiDocumentWithBearerSchemeAndProblemSchema() {
         var paths = contract().assertOpenApiServed().path("paths");
         assertThat(paths.has("/api/v1/registry/assets")).isTrue();
+        assertThat(paths.has("/api/v1/registry/assets/{id}/versions/{version}/dependencies")).isTrue();
+        assertThat(paths.has("/api/v1/registry/networks/{id}/members/{identity}")).isTrue();
+        assertThat(paths.has("/api/v1/registry/executions")).isTrue();
     }
 
     @Test

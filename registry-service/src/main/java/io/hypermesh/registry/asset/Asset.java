@@ -3,8 +3,10 @@ package io.hypermesh.registry.asset;
 import java.time.Instant;
 
 /**
- * A compute asset. {@code revision} grows with every change and is the ETag, so a client that
- * read an older state cannot overwrite a newer one.
+ * A compute asset at one of its versions. Only a DRAFT changes in place; {@code revision} grows with
+ * every change of this version, and version plus revision make the ETag, so a client that read an older
+ * state cannot overwrite a newer one. DEPLOYED and RETIRED versions are immutable; a change to them is
+ * a new version.
  */
 record Asset(
         AssetId id,
@@ -13,31 +15,43 @@ record Asset(
         int version,
         AssetStatus status,
         long revision,
+        Deployment deployment,
         Instant createdAt,
         Instant updatedAt) {
 
     static Asset draft(AssetId id, String owner, AssetContent content, Instant now) {
-        return new Asset(id, owner, content, 1, AssetStatus.DRAFT, 1, now, now);
+        return new Asset(id, owner, content, 1, AssetStatus.DRAFT, 1, null, now, now);
     }
 
     boolean isOwnedBy(String identity) {
         return owner.equals(identity);
     }
 
-    /** Existence itself is hidden from those who may not see an asset. */
-    boolean isVisibleTo(String identity) {
-        return isOwnedBy(identity) || content.privacy().visibleToAnySignedInIdentity();
-    }
-
     String etag() {
-        return "\"" + revision + "\"";
+        return "\"" + version + "." + revision + "\"";
     }
 
-    /** The edited draft; only drafts change in place, a deployed version is immutable. */
+    /** The edited draft; only drafts change in place. */
     Asset revise(AssetContent newContent, Instant now) {
         if (status != AssetStatus.DRAFT) {
-            throw new AssetNotDraftException(id, status);
+            throw new AssetNotDraftException(id, version, status);
         }
-        return new Asset(id, owner, newContent, version, status, revision + 1, createdAt, now);
+        return new Asset(id, owner, newContent, version, status, revision + 1, null, createdAt, now);
+    }
+
+    /** Version n+1 as a draft; while this version is still a draft, edit it instead. */
+    Asset nextVersion(AssetContent newContent, Instant now) {
+        if (status == AssetStatus.DRAFT) {
+            throw new DraftPendingException(id, version);
+        }
+        return new Asset(id, owner, newContent, version + 1, AssetStatus.DRAFT, 1, null, now, now);
+    }
+
+    Asset retire(Instant now) {
+        return new Asset(id, owner, content, version, AssetStatus.RETIRED, revision + 1, deployment, createdAt, now);
+    }
+
+    VersionRef ref() {
+        return new VersionRef(id, version);
     }
 }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The editable part of an asset; the code digest always belongs to the code beside it. */
+/** The editable part of an asset version; the code digest always belongs to the code beside it. */
 record AssetContent(
         String name,
         String description,
@@ -16,11 +16,13 @@ record AssetContent(
         ResourceRequirements resources,
         PrivacyLevel privacy,
         List<String> allowedZones,
-        List<String> tags) {
+        List<String> tags,
+        List<VersionRef> dependencies) {
 
     AssetContent {
         allowedZones = List.copyOf(allowedZones);
         tags = List.copyOf(tags);
+        dependencies = List.copyOf(dependencies);
     }
 
     int codeSizeBytes() {

@@ -11,6 +11,9 @@ import java.util.UUID;
  */
 record AssetId(UUID value) {
 
+    /** A canonical lowercase UUID, as ids are written. */
+    static final String PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     AssetId {

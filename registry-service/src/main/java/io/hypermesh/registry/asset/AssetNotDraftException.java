@@ -5,8 +5,9 @@ import org.springframework.http.HttpStatus;
 
 class AssetNotDraftException extends ProblemException {
 
-    AssetNotDraftException(AssetId id, AssetStatus status) {
-        super(HttpStatus.CONFLICT, "asset-not-draft", "Asset is not a draft",
-                "Asset '" + id + "' is " + status + "; only a DRAFT can be edited.");
+    AssetNotDraftException(AssetId id, int version, AssetStatus status) {
+        super(HttpStatus.CONFLICT, "asset-not-draft", "Asset version is not a draft",
+                "Version " + version + " of asset '" + id + "' is " + status + " and immutable; "
+                        + "POST .../versions to make version " + (version + 1) + ".");
     }
 }

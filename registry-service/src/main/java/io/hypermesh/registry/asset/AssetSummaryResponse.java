@@ -1,9 +1,10 @@
 package io.hypermesh.registry.asset;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** An asset in a list: everything but the code and the parameter schema, to keep pages small. */
+/** An asset in a list: its latest version without code, parameter schema or dependencies, to keep pages small. */
 record AssetSummaryResponse(
         String id,
         String owner,
@@ -16,15 +17,8 @@ record AssetSummaryResponse(
         PrivacyLevel privacy,
         List<String> allowedZones,
         List<String> tags,
-        int version,
-        AssetStatus status,
+        @Schema(description = "The latest version") int version,
+        @Schema(description = "The status of the latest version") AssetStatus status,
         Instant createdAt,
         Instant updatedAt) {
-
-    static AssetSummaryResponse of(Asset asset) {
-        AssetContent content = asset.content();
-        return new AssetSummaryResponse(asset.id().toString(), asset.owner(), content.name(), content.description(),
-                content.runtime(), content.codeDigest(), content.codeSizeBytes(), content.resources(), content.privacy(),
-                content.allowedZones(), content.tags(), asset.version(), asset.status(), asset.createdAt(), asset.updatedAt());
-    }
 }

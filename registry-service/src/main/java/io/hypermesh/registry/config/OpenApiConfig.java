@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @OpenAPIDefinition(info = @Info(title = "HyperMesh registry service", version = "v1",
-        description = "Compute assets: code, runtime, resource requirements and privacy level; create, read, edit drafts, list. "
+        description = "Compute assets: code, runtime, resource requirements and privacy level, in immutable versions; "
+                + "drafts edited with If-Match, new versions, retire, search with cursor pagination, dependencies at exact "
+                + "versions, networks for PRIVATE_NETWORK, usage statistics. An asset you may not see answers 404. "
                 + "Errors are RFC 9457 Problem Details (application/problem+json)."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "A token from POST /api/v1/auth/tokens at the gateway (see the README: sign in with your key).")

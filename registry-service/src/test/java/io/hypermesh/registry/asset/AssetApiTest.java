@@ -1,23 +1,24 @@
 package io.hypermesh.registry.asset;
 
+import static io.hypermesh.registry.Fixtures.ASSETS;
+import static io.hypermesh.registry.Fixtures.assertProblem;
+import static io.hypermesh.registry.Fixtures.asset;
+import static io.hypermesh.registry.Fixtures.ids;
+import static io.hypermesh.registry.Fixtures.uniqueTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hypermesh.devsupport.TestHttp.Response;
 import io.hypermesh.protocol.Digests;
 import io.hypermesh.registry.RegistryServiceTest;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 class AssetApiTest extends RegistryServiceTest {
-
-    private static final String ASSETS = "/api/v1/registry/assets";
 
     @Autowired
     JdbcClient jdbc;
@@ -110,8 +111,7 @@ class AssetApiTest extends RegistryServiceTest {
     void shouldRefuseToEditAnAssetThatIsNoLongerADraft() {
         Response created = http.post(ASSETS, asset("deployed", "PRIVATE")).bearer(ownerToken).send();
         String id = created.json().path("id").asString();
-        // Deploying arrives with the ledger; until then the row is moved by hand to a deployed state.
-        jdbc.sql("update assets set status = 'DEPLOYED' where id = :id").param("id", UUID.fromString(id)).update();
+        TestDeployments.markDeployed(jdbc, id, 1);
 
         Response response = http.put(ASSETS + "/" + id, asset("changed", "PRIVATE"))
                 .header("If-Match", created.header("ETag")).bearer(ownerToken).send();
@@ -146,14 +146,6 @@ class AssetApiTest extends RegistryServiceTest {
         assertThat(asHost.status()).isEqualTo(200);
         assertThat(asHost.json().path("owner").asString()).isEqualTo(owner);
         assertThat(ids(http.get(ASSETS + "?tag=" + tag).bearer(otherToken).send())).containsExactly(id);
-    }
-
-    @Test
-    void shouldKeepPrivateNetworkAssetsToTheirOwnerUntilNetworksExist() {
-        String id = http.post(ASSETS, asset("network-only", "PRIVATE_NETWORK")).bearer(ownerToken).send().json().path("id").asString();
-
-        assertThat(http.get(ASSETS + "/" + id).bearer(ownerToken).send().status()).isEqualTo(200);
-        assertProblem(http.get(ASSETS + "/" + id).bearer(otherToken).send(), 404, "asset-not-found");
     }
 
     @Test
@@ -261,39 +253,5 @@ class AssetApiTest extends RegistryServiceTest {
 
         assertProblem(http.get(ASSETS + "/" + id).send(), 401, "unauthorized");
         assertProblem(http.get(ASSETS).send(), 401, "unauthorized");
-    }
-
-    private static List<String> ids(Response page) {
-        assertThat(page.status()).as(page.body()).isEqualTo(200);
-        return page.json().path("items").findValuesAsString("id");
-    }
-
-    private static String uniqueTag() {
-        return "t-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static Map<String, Object> asset(String name, String privacy, String... tags) {
-        Map<String, Object> asset = new HashMap<>();
-        asset.put("name", name);
-        asset.put("description", "counts words");
-        asset.put("runtime", "python");
-        asset.put("code", "def main(text):\n    return len(text.split())\n");
-        asset.put("entrypoint", "main");
-        asset.put("parameters", Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string")),
-                "required", List.of("text")));
-        asset.put("resources", Map.of("cpuCores", 1, "memoryMb", 256, "storageMb", 0, "maxRuntimeSeconds", 30,
-                "gpu", Map.of("model", "nvidia-t4", "memoryMb", 16384)));
-        asset.put("privacy", privacy);
-        asset.put("allowedZones", List.of("eu-west"));
-        asset.put("tags", List.of(tags));
-        return asset;
-    }
-
-    private static void assertProblem(Response response, int status, String type) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode body = response.json();
-        assertThat(body.path("type").asString()).as(response.body()).isEqualTo("https://hypermesh.io/problems/" + type);
-        assertThat(body.path("status").asInt()).isEqualTo(status);
     }
 }
