@@ -5,13 +5,13 @@ import io.hypermesh.protocol.Ed25519;
 import io.hypermesh.protocol.GatewaySignIn;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,14 +47,8 @@ class DeployCommand implements Callable<Integer> {
     @Option(names = "--idempotency-key", description = "Retry an earlier attempt with its key (printed when the ledger was unavailable).")
     String idempotencyKey;
 
-    @Option(names = "--gateway", description = "Gateway address (default: $HYPERMESH_GATEWAY or http://localhost:8080).")
-    URI gateway;
-
-    @Option(names = "--key", defaultValue = "default", description = "Key name (default: ${DEFAULT-VALUE}).")
-    String key;
-
-    @Option(names = "--home", description = "Directory for keys and tokens (default: $HYPERMESH_HOME or ~/.hypermesh).")
-    Path home;
+    @Mixin
+    SignInOptions signIn;
 
     @Spec
     CommandSpec spec;
@@ -64,8 +58,8 @@ class DeployCommand implements Callable<Integer> {
         if (at.length != 3) {
             throw new IllegalArgumentException("--at needs three numbers X,Y,Z, got " + at.length);
         }
-        Ed25519.Signer author = new KeyStore(home == null ? KeyStore.defaultHome() : home).load(key);
-        URI address = gateway != null ? gateway : URI.create(System.getenv().getOrDefault("HYPERMESH_GATEWAY", "http://localhost:8080"));
+        Ed25519.Signer author = signIn.signer();
+        URI address = signIn.gatewayAddress();
         String token = new GatewaySignIn(address).signIn(author, List.of("client")).accessToken();
         GatewayApi api = new GatewayApi(address, token);
 

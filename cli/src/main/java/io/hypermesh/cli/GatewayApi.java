@@ -1,5 +1,6 @@
 package io.hypermesh.cli;
 
+import io.hypermesh.protocol.GatewaySignIn;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,20 +65,8 @@ final class GatewayApi {
             throw new IOException("interrupted while calling " + request.uri().getPath(), e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new RefusedException(response.statusCode(), describe(response));
+            throw new RefusedException(response.statusCode(), GatewaySignIn.describe(response));
         }
         return JSON.readTree(response.body());
-    }
-
-    private static String describe(HttpResponse<String> response) {
-        String text = "HTTP " + response.statusCode() + " from " + response.request().method() + " " + response.uri().getPath();
-        try {
-            JsonNode problem = JSON.readTree(response.body());
-            String title = problem.path("title").asString("");
-            String detail = problem.path("detail").asString("");
-            return text + ": " + title + (detail.isEmpty() ? "" : " — " + detail);
-        } catch (RuntimeException notJson) {
-            return text;
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.hypermesh.cli;
 
 import io.hypermesh.protocol.GatewaySignIn;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,17 +18,11 @@ import picocli.CommandLine.Spec;
         description = "Sign in with your key: the gateway sends a challenge, the key signs it, the gateway returns a bearer token.")
 class LoginCommand implements Callable<Integer> {
 
-    @Option(names = "--gateway", description = "Gateway address (default: $HYPERMESH_GATEWAY or http://localhost:8080).")
-    URI gateway;
-
-    @Option(names = "--key", defaultValue = "default", description = "Key name (default: ${DEFAULT-VALUE}).")
-    String key;
+    @Mixin
+    SignInOptions signIn;
 
     @Option(names = "--role", description = "Role to ask for: client, host or operator (repeatable; default: client).")
     List<String> roles = List.of();
-
-    @Option(names = "--home", description = "Directory for keys and tokens (default: $HYPERMESH_HOME or ~/.hypermesh).")
-    Path home;
 
     @Option(names = "--print-token", description = "Print only the token, e.g. TOKEN=$(hypermesh login --print-token).")
     boolean printTokenOnly;
@@ -38,9 +32,8 @@ class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KeyStore keys = new KeyStore(home == null ? KeyStore.defaultHome() : home);
-        URI address = gateway != null ? gateway : URI.create(System.getenv().getOrDefault("HYPERMESH_GATEWAY", "http://localhost:8080"));
-        GatewaySignIn.Token token = new GatewaySignIn(address).signIn(keys.load(key), roles);
+        KeyStore keys = signIn.keyStore();
+        GatewaySignIn.Token token = new GatewaySignIn(signIn.gatewayAddress()).signIn(signIn.signer(), roles);
 
         Path file = keys.home().resolve("token");
         Files.createDirectories(keys.home());

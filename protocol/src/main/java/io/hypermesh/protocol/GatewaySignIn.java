@@ -89,8 +89,9 @@ public final class GatewaySignIn {
         return JSON.readTree(response.body());
     }
 
-    private static String describe(HttpResponse<String> response) {
-        String text = "HTTP " + response.statusCode() + " from " + response.uri().getPath();
+    /** A refused call in one line: status, path, and the Problem Details' title and detail when there are some. */
+    public static String describe(HttpResponse<String> response) {
+        String text = "HTTP " + response.statusCode() + " from " + response.request().method() + " " + response.uri().getPath();
         try {
             JsonNode problem = JSON.readTree(response.body());
             String title = problem.path("title").asString("");
