@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
 # Transfers/s and latency of payment-service's POST /api/v1/payments/transfers over real HTTP — 1,000
 # accounts chosen uniformly, then 10 hot accounts — beside pgbench's TPC-B-like script at the same
-# client count, on the same (embedded, fsync off) PostgreSQL server, in the same run.
-# The service runs inside the harness JVM; clients are closed-loop threads, one transfer at a time each.
-# Needs pgbench on the PATH (apt-get install postgresql-contrib or postgresql-client-NN).
-#   bench/payment-load.sh [clients] [seconds per phase] [warm-up seconds]     (defaults 8, 15, 5)
+# client count, on the same embedded PostgreSQL server (same settings for both), in the same run.
+# The service runs inside the harness JVM; clients are closed-loop threads on keep-alive connections,
+# one transfer at a time each (fresh Idempotency-Key, real token issued once per account).
+# It also prints the CPU each side spent per transfer (this JVM; the PostgreSQL processes).
+# Needs pgbench on the PATH (apt-get install postgresql-client or postgresql-contrib).
+#   bench/payment-load.sh [clients] [seconds per phase] [warm-up seconds]     (defaults 8, 15, 60)
+# The upstream modules (protocol, dev-support) must be installed in ~/.m2 (./mvnw install once).
 # Results: bench/results/payment-load.txt. Offline: MAVEN_ARGS=-o bench/payment-load.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-8}
 seconds=${2:-15}
-warmup=${3:-5}
-./mvnw -B -q -pl payment-service -am -DskipTests install
-./mvnw -B -q -pl payment-service test-compile
-mkdir -p target
-./mvnw -B -q -pl payment-service dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/target/payment-bench.classpath"
-mkdir -p bench/results
-java -Xmx768m -cp "payment-service/target/test-classes:payment-service/target/classes:$(cat target/payment-bench.classpath)" \
+warmup=${3:-60}
+mkdir -p payment-service/target bench/results
+./mvnw -B -q ${MAVEN_ARGS:-} -pl payment-service test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/payment-service/target/payment-bench.classpath"
+java -Xmx768m -cp "payment-service/target/test-classes:payment-service/target/classes:$(cat payment-service/target/payment-bench.classpath)" \
   io.hypermesh.payment.load.PaymentLoadHarness "$clients" "$seconds" "$warmup" 2>&1 \
   | grep -v -E '^\s*$|WARN|io\.zonky|\[postgres:pid' | tee bench/results/payment-load.txt

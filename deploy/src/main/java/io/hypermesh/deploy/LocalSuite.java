@@ -36,6 +36,8 @@ public final class LocalSuite {
         }
         Map<String, String> environment = new HashMap<>();
         passThrough(environment, "HYPERMESH_OPERATORS", "HYPERMESH_SERVICE_IDENTITIES", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+        // A local suite is for trying things: payment-service's development faucet is on unless switched off.
+        environment.put("HYPERMESH_FAUCET_ENABLED", System.getenv().getOrDefault("HYPERMESH_FAUCET_ENABLED", "true"));
 
         SuiteLauncher suite = new SuiteLauncher(root, state.resolve("logs"), state.resolve("keys"), ports, environment);
         if (!suite.missingJars().isEmpty()) {

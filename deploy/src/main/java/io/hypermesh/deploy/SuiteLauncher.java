@@ -40,6 +40,7 @@ public final class SuiteLauncher implements AutoCloseable {
     private final Map<SuiteService, Process> processes = new EnumMap<>(SuiteService.class);
     private final Map<SuiteService, ServiceDatabase> databases = new EnumMap<>(SuiteService.class);
     private String serviceIdentities;
+    private String executionIdentity;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -86,7 +87,11 @@ public final class SuiteLauncher implements AutoCloseable {
         List<String> identities = new ArrayList<>();
         for (SuiteService backend : SuiteService.backends()) {
             try {
-                identities.add(KeyFile.readOrCreate(keyFileOf(backend)).identity().value());
+                String identity = KeyFile.readOrCreate(keyFileOf(backend)).identity().value();
+                identities.add(identity);
+                if (backend == SuiteService.EXECUTION) {
+                    executionIdentity = identity;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read or create the key of " + backend.module(), e);
             }
@@ -135,6 +140,8 @@ public final class SuiteLauncher implements AutoCloseable {
             // A backend signs in at the gateway with its own key when it calls another service (role service).
             environment.put("HYPERMESH_GATEWAY_URL", gatewayUrl());
             environment.put("HYPERMESH_SERVICE_KEY_FILE", keyFileOf(service).toAbsolutePath().toString());
+            // payment-service lets only execution-service hold, settle and release escrow.
+            environment.put("HYPERMESH_EXECUTION_SERVICE_IDENTITIES", executionIdentity);
         }
         try {
             return builder.start();

@@ -99,6 +99,19 @@ class ManifestTest {
         assertThat(path(volume, "secret").get("secretName")).isEqualTo("hm-registry-service-key");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunPaymentInTheProductionProfileWithEscrowOnlyForExecutionService() {
+        Map<String, Object> deployment = ofKind("Deployment").stream().filter(d -> name(d).equals("payment-service")).findFirst().orElseThrow();
+        Map<String, Object> container = ((List<Map<String, Object>>) path(deployment, "spec", "template", "spec").get("containers")).get(0);
+        Map<String, Map<String, Object>> env = ((List<Map<String, Object>>) container.get("env")).stream()
+                .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
+        assertThat(env.get("SPRING_PROFILES_ACTIVE").get("value")).isEqualTo("production");
+        assertThat(env).doesNotContainKey("HYPERMESH_FAUCET_ENABLED");
+        assertThat(path(env.get("HYPERMESH_EXECUTION_SERVICE_IDENTITIES"), "valueFrom", "configMapKeyRef").get("key"))
+                .isEqualTo("execution-service");
+    }
+
     private static List<Map<String, Object>> ofKind(String kind) {
         return documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
     }

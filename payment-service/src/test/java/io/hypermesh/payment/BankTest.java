@@ -40,7 +40,7 @@ class BankTest extends PaymentServiceTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final String service = serviceToken(freshIdentity());
+    private final String service = executionServiceToken();
     private final List<String> wallets = new ArrayList<>();
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> quotes = new ConcurrentHashMap<>();

@@ -54,7 +54,7 @@ class CrashTest extends PaymentServiceTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final String service = serviceToken(freshIdentity());
+    private final String service = executionServiceToken();
     private final List<String> wallets = new ArrayList<>();
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> quotes = new HashMap<>();
@@ -251,6 +251,7 @@ class CrashTest extends PaymentServiceTest {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TOKENS.issuer(),
                 // Far-off expiry: the in-process service's clock may run ahead and must not refund these holds.
                 "--hypermesh.payment.escrow.hold-grace=P3650D",
+                "--hypermesh.payment.execution-service-identities=" + EXECUTION_SERVICE,
                 "--management.tracing.sampling.probability=0",
                 "--logging.level.root=WARN");
         File log = Path.of("target", "crash-test-" + name + ".log").toFile();

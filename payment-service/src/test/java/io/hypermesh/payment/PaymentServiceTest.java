@@ -37,6 +37,8 @@ public abstract class PaymentServiceTest {
     }
 
     protected static final TestTokenIssuer TOKENS = TestTokenIssuer.shared();
+    /** execution-service's identity, configured as such (hypermesh.payment.execution-service-identities). */
+    protected static final String EXECUTION_SERVICE = freshIdentity();
     protected static final long CAES = 1_000_000L;
 
     @LocalServerPort
@@ -48,6 +50,7 @@ public abstract class PaymentServiceTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register("payment", registry);
+        registry.add("hypermesh.payment.execution-service-identities", () -> EXECUTION_SERVICE);
     }
 
     @BeforeEach
@@ -67,9 +70,14 @@ public abstract class PaymentServiceTest {
         return TOKENS.token(identity, "client");
     }
 
-    /** execution-service's own identity: holds and settles escrow. */
-    protected static String serviceToken(String identity) {
-        return TOKENS.token(identity, "service");
+    /** execution-service's token: role service, configured identity; the only caller that holds and settles escrow. */
+    protected static String executionServiceToken() {
+        return TOKENS.token(EXECUTION_SERVICE, "service");
+    }
+
+    /** A service token of some other service: role service, but not a configured execution-service identity. */
+    protected static String otherServiceToken() {
+        return TOKENS.token(freshIdentity(), "service");
     }
 
     protected static String newKey() {

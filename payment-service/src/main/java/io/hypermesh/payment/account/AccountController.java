@@ -9,8 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +36,7 @@ public class AccountController {
     @Operation(summary = "An identity's balance and stake (the identity itself or an operator)",
             security = @SecurityRequirement(name = "bearer"))
     AccountResponse account(@PathVariable @Pattern(regexp = IDENTITY, message = IDENTITY_MESSAGE) String identity,
-            @AuthenticationPrincipal Jwt caller) {
+            @Parameter(hidden = true) Authentication caller) {
         return accounts.account(identity, Caller.of(caller));
     }
 
@@ -49,7 +48,7 @@ public class AccountController {
             @Parameter(description = "Cursor: the 'next' of the previous page; omit for the first page")
             @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-            @AuthenticationPrincipal Jwt caller) {
+            @Parameter(hidden = true) Authentication caller) {
         return accounts.statement(identity, after, limit, Caller.of(caller));
     }
 
@@ -57,7 +56,7 @@ public class AccountController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "One journal entry (an identity it touched, or an operator)",
             security = @SecurityRequirement(name = "bearer"))
-    EntryResponse entry(@PathVariable long id, @AuthenticationPrincipal Jwt caller) {
+    EntryResponse entry(@PathVariable long id, @Parameter(hidden = true) Authentication caller) {
         return accounts.entry(id, Caller.of(caller));
     }
 

@@ -11,11 +11,15 @@ public enum AccountKind {
         return this == ISSUANCE;
     }
 
-    String sql() {
-        return name().toLowerCase();
+    /**
+     * What a signed posting (+ debit, - credit) does to an account of this kind: a debit raises a
+     * holding account and lowers the issuance account; a credit does the opposite.
+     */
+    long balanceChange(long signedAmount) {
+        return creditNormal() ? Math.negateExact(signedAmount) : signedAmount;
     }
 
-    static AccountKind fromSql(String value) {
-        return valueOf(value.toUpperCase());
+    String sql() {
+        return name().toLowerCase();
     }
 }

@@ -42,11 +42,6 @@ class AccountRepository {
                 .param("codes", codes).query(AccountRepository::map).list();
     }
 
-    void saveBalance(Account account) {
-        jdbc.sql("update accounts set balance = :balance where id = :id")
-                .param("balance", account.balance().micro()).param("id", account.id()).update();
-    }
-
     Optional<Account> findByCode(String code) {
         return jdbc.sql("select * from accounts where code = :code").param("code", code).query(AccountRepository::map).optional();
     }
@@ -63,7 +58,6 @@ class AccountRepository {
     }
 
     private static Account map(ResultSet row, int rowNumber) throws SQLException {
-        return new Account(row.getLong("id"), row.getString("code"), AccountKind.fromSql(row.getString("kind")),
-                row.getString("owner"), Money.ofMicro(row.getLong("balance")));
+        return new Account(row.getString("code"), Money.ofMicro(row.getLong("balance")));
     }
 }

@@ -16,26 +16,34 @@ class JournalRepository {
         this.jdbc = jdbc;
     }
 
-    long insertEntry(JournalEntry entry) {
-        return jdbc.sql("""
-                        insert into journal_entries (kind, memo, created_by, created_at)
-                        values (:kind, :memo, :createdBy, :createdAt) returning id""")
-                .param("kind", entry.kind().sql())
-                .param("memo", entry.memo())
-                .param("createdBy", entry.createdBy())
-                .param("createdAt", Timestamp.from(entry.createdAt()))
-                .query(Long.class).single();
+    /** What {@link #post} did: the new entry's id, or the account that would have gone negative (nothing written). */
+    record Posting(Long entryId, String shortAccount, Long available) {
     }
 
-    void insertPosting(long entryId, Account account, long amount) {
-        jdbc.sql("""
-                        insert into postings (entry_id, account_id, amount, balance_after)
-                        values (:entryId, :accountId, :amount, :balanceAfter)""")
-                .param("entryId", entryId)
-                .param("accountId", account.id())
-                .param("amount", amount)
-                .param("balanceAfter", account.balance().micro())
-                .update();
+    /**
+     * Posts the entry in one round trip through {@code post_entry} (migration V9): opens missing
+     * accounts, locks them in id order, refuses an overdraft, updates balances, appends the entry and
+     * its postings. {@code balanceChanges[i]} is what leg i does to its account's balance.
+     */
+    Posting post(JournalEntry entry, long[] balanceChanges) {
+        List<JournalEntry.Leg> legs = entry.legs();
+        String[] codes = new String[legs.size()];
+        String[] kinds = new String[legs.size()];
+        String[] owners = new String[legs.size()];
+        long[] amounts = new long[legs.size()];
+        for (int i = 0; i < legs.size(); i++) {
+            AccountRef account = legs.get(i).account();
+            codes[i] = account.code();
+            kinds[i] = account.kind().sql();
+            owners[i] = account.owner();
+            amounts[i] = legs.get(i).amount();
+        }
+        return jdbc.sql("select * from post_entry(?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])")
+                .params(entry.kind().sql(), entry.memo(), entry.createdBy(), Timestamp.from(entry.createdAt()), codes, kinds,
+                        owners, amounts, balanceChanges)
+                .query((row, n) -> new Posting(row.getObject("entry_id", Long.class), row.getString("short_account"),
+                        row.getObject("available", Long.class)))
+                .single();
     }
 
     Optional<PostedEntry> findEntry(long id) {

@@ -3,7 +3,6 @@ package io.hypermesh.payment.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The only writer of balances. Posting an entry opens missing wallet and stake accounts, locks every
- * account the entry touches in id order, applies each leg through the account aggregate (which
- * refuses to go negative), saves the balances and appends the entry with its postings — all in the
- * caller's transaction, so a refusal anywhere leaves nothing behind.
+ * account the entry touches in id order, refuses any leg that would take a balance below zero, saves
+ * the balances and appends the entry with its postings — one database call (post_entry, migration
+ * V9) in the caller's transaction, so a refusal anywhere leaves nothing behind.
  */
 @Service
 public class Ledger {
@@ -33,19 +32,29 @@ public class Ledger {
 
     @Transactional
     public PostedEntry post(JournalEntry entry) {
-        Map<String, Account> locked = lockAccounts(entry.legs().stream().map(JournalEntry.Leg::account).toList());
-        for (JournalEntry.Leg leg : entry.legs()) {
-            locked.get(leg.account().code()).apply(leg.amount());
+        List<JournalEntry.Leg> legs = entry.legs();
+        long[] balanceChanges = new long[legs.size()];
+        for (int i = 0; i < legs.size(); i++) {
+            balanceChanges[i] = legs.get(i).account().kind().balanceChange(legs.get(i).amount());
         }
-        long entryId = journal.insertEntry(entry);
-        List<PostedEntry.Posting> postings = new ArrayList<>();
-        for (JournalEntry.Leg leg : entry.legs()) {
-            Account account = locked.get(leg.account().code());
-            accounts.saveBalance(account);
-            journal.insertPosting(entryId, account, leg.amount());
-            postings.add(new PostedEntry.Posting(account.code(), leg.amount()));
+        JournalRepository.Posting posted = journal.post(entry, balanceChanges);
+        if (posted.entryId() == null) {
+            int refused = indexOf(legs, posted.shortAccount());
+            throw new InsufficientFundsException(legs.get(refused).account().kind(), Money.ofMicro(posted.available()),
+                    Money.ofMicro(-balanceChanges[refused]));
         }
-        return new PostedEntry(entryId, entry.kind(), entry.memo(), entry.createdBy(), entry.createdAt(), postings);
+        List<PostedEntry.Posting> postings = legs.stream()
+                .map(leg -> new PostedEntry.Posting(leg.account().code(), leg.amount())).toList();
+        return new PostedEntry(posted.entryId(), entry.kind(), entry.memo(), entry.createdBy(), entry.createdAt(), postings);
+    }
+
+    private static int indexOf(List<JournalEntry.Leg> legs, String code) {
+        for (int i = 0; i < legs.size(); i++) {
+            if (legs.get(i).account().code().equals(code)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("post_entry refused an account the entry does not touch: " + code);
     }
 
     /**

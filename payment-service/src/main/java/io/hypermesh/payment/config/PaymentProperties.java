@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,7 +16,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hypermesh.payment")
 public record PaymentProperties(@NotNull @Valid Stakes stakes, @NotNull @Valid Idempotency idempotency,
-        @NotNull @Valid Pricing pricing, @NotNull @Valid Escrow escrow) {
+        @NotNull @Valid Pricing pricing, @NotNull @Valid Escrow escrow, @NotNull @Valid Faucet faucet,
+        @DefaultValue List<String> executionServiceIdentities) {
+
+    /**
+     * The development faucet: an identity may take {@code amount} µCAES once per {@code window}. Off unless
+     * {@code enabled}; the service refuses to start with it on in the {@code production} profile.
+     */
+    public record Faucet(boolean enabled, @Positive @Max(1_000_000_000_000_000L) long amount, @NotNull Duration window) {
+    }
 
     /**
      * @param unlockDelay     how long unlocked stake stays slashable before it returns to the wallet

@@ -1,19 +1,25 @@
 package io.hypermesh.payment.config;
 
+import io.hypermesh.payment.web.ExecutionServiceRole;
 import io.hypermesh.payment.web.ProblemSecurityHandlers;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * A stateless JWT resource server: tokens come from the gateway's sign-in (or any configured OIDC
- * issuer); the {@code roles} claim becomes {@code ROLE_client}, {@code ROLE_host}, {@code ROLE_operator}, {@code ROLE_service}.
+ * issuer); the {@code roles} claim becomes {@code ROLE_client}, {@code ROLE_host}, {@code ROLE_operator}, {@code ROLE_service},
+ * and a service token whose subject is a configured execution-service identity also gets
+ * {@code ROLE_execution-service} (holds, settlements, releases, slashes).
  * The supply figure and stake amounts are public (ledger-service reads stakes for proof of stake);
  * everything else needs a token, and each operation checks its role and whose money it touches.
  */
@@ -22,7 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems, PaymentProperties properties)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -33,7 +40,7 @@ class SecurityConfig {
                                 "/api/v1/payments/rate-cards/*").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter(properties)))
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDeniedHandler()))
                 .exceptionHandling(handling -> handling
@@ -42,12 +49,21 @@ class SecurityConfig {
         return http.build();
     }
 
-    static JwtAuthenticationConverter rolesConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
+    /** Wraps the decoder Spring Boot configures (JWKS, issuer, audience) so verified tokens are not re-verified. */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(ObjectProvider<Clock> clock) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)
+                        ? new VerifiedTokenCache(decoder, clock.getObject()) : bean;
+            }
+        };
+    }
+
+    static JwtAuthenticationConverter rolesConverter(PaymentProperties properties) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setJwtGrantedAuthoritiesConverter(new ExecutionServiceRole(properties.executionServiceIdentities()));
         return converter;
     }
 }

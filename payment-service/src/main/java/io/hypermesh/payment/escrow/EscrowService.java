@@ -113,11 +113,11 @@ class EscrowService {
         return new EscrowRecord(escrow.closedAs(EscrowStatus.RELEASED), closing, List.of());
     }
 
-    /** The client, services (execution-service) and operators may read a hold; anyone else is told it does not exist. */
+    /** The client, execution-service and operators may read a hold; anyone else is told it does not exist. */
     @Transactional(readOnly = true)
     EscrowRecord escrowFor(UUID id, Caller caller) {
         EscrowRecord found = escrows.find(id).orElseThrow(() -> new EscrowNotFoundException(id));
-        if (!caller.operator() && !caller.service() && !found.escrow().client().equals(caller.identity())) {
+        if (!caller.operator() && !caller.executionService() && !found.escrow().client().equals(caller.identity())) {
             throw new EscrowNotFoundException(id);
         }
         return found;

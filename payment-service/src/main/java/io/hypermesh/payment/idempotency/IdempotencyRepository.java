@@ -9,32 +9,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotencyRepository {
 
-    /** Namespaces our advisory locks away from any other user of the same database. */
-    private static final int LOCK_NAMESPACE = 0x50415931;
-
     private final JdbcClient jdbc;
 
     IdempotencyRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Claims the key for the current transaction without waiting: false when another transaction is
-     * working on it right now. The claim ends with the transaction, after its reply row is visible.
-     */
-    boolean tryClaim(String caller, String key) {
-        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:namespace, hashtext(:caller || ' ' || :key))")
-                .param("namespace", LOCK_NAMESPACE).param("caller", caller).param("key", key)
-                .query(Boolean.class).single());
+    /** A claim on (caller, key) and, read after it, the stored reply if the key was already used. */
+    record Claim(boolean claimed, Optional<StoredReply> stored) {
     }
 
-    Optional<StoredReply> find(String caller, String key) {
-        return jdbc.sql("select * from idempotency_keys where caller = :caller and key = :key")
-                .param("caller", caller).param("key", key)
-                .query((row, n) -> new StoredReply(row.getString("caller"), row.getString("key"), row.getString("operation"),
-                        row.getString("fingerprint"), row.getInt("status"), row.getString("location"), row.getString("body"),
-                        row.getTimestamp("created_at").toInstant()))
-                .optional();
+    /**
+     * Claims the key for the current transaction without waiting, then reads its stored reply — one
+     * round trip through {@code idempotency_claim} (migration V9). Not claimed and nothing stored: another
+     * transaction is working on the key right now. The claim ends with the transaction, after its reply
+     * row is visible.
+     */
+    Claim claim(String caller, String key) {
+        return jdbc.sql("select * from idempotency_claim(?, ?)").params(caller, key)
+                .query((row, n) -> new Claim(row.getBoolean("claimed"), row.getString("fingerprint") == null
+                        ? Optional.empty()
+                        : Optional.of(new StoredReply(caller, key, row.getString("operation"), row.getString("fingerprint"),
+                                row.getInt("status"), row.getString("location"), row.getString("body"),
+                                row.getTimestamp("created_at").toInstant()))))
+                .single();
     }
 
     void insert(StoredReply reply) {

@@ -53,13 +53,10 @@ public class IdempotentRequests {
         String key = parseKey(rawKey);
         String fingerprint = fingerprint(operation, request);
         ResponseEntity<String> answer = transactions.execute(status -> {
-            Optional<StoredReply> stored = replies.find(caller.identity(), key);
-            if (stored.isEmpty()) {
-                if (!replies.tryClaim(caller.identity(), key)) {
-                    throw IdempotencyProblems.inFlight();
-                }
-                // The first holder may have committed between our look and our claim.
-                stored = replies.find(caller.identity(), key);
+            IdempotencyRepository.Claim claim = replies.claim(caller.identity(), key);
+            Optional<StoredReply> stored = claim.stored();
+            if (stored.isEmpty() && !claim.claimed()) {
+                throw IdempotencyProblems.inFlight();
             }
             if (stored.isPresent()) {
                 if (!stored.get().fingerprint().equals(fingerprint)) {

@@ -16,8 +16,7 @@ import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,7 +60,7 @@ public class PricingController {
     @ApiResponse(responseCode = "201", description = "Quoted",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = QuoteResponse.class)))
     ResponseEntity<String> quote(@Parameter(hidden = true) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody QuoteRequest request, @AuthenticationPrincipal Jwt token) {
+            @Valid @RequestBody QuoteRequest request, @Parameter(hidden = true) Authentication token) {
         Caller caller = Caller.of(token);
         return idempotent.execute(caller, key, "POST /quotes", request, () -> {
             Quote quote = pricing.quote(request, caller);
@@ -73,7 +72,7 @@ public class PricingController {
     @GetMapping("/quotes/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "One quote (its requester, services, operators)", security = @SecurityRequirement(name = "bearer"))
-    QuoteResponse quoteOf(@PathVariable UUID id, @AuthenticationPrincipal Jwt token) {
+    QuoteResponse quoteOf(@PathVariable UUID id, @Parameter(hidden = true) Authentication token) {
         Quote quote = pricing.quoteFor(id, Caller.of(token));
         return QuoteResponse.of(quote, pricing.card(quote.rateCardVersion()), pricing.now());
     }

@@ -83,11 +83,11 @@ class PricingService implements SmartInitializingSingleton {
         return quote;
     }
 
-    /** The requester, operators and services (execution-service holds escrow against quotes) may read a quote. */
+    /** The requester, operators and execution-service (it holds escrow against quotes) may read a quote. */
     @Transactional(readOnly = true)
     Quote quoteFor(UUID id, Caller caller) {
         Quote quote = quotes.find(id).orElseThrow(() -> new QuoteNotFoundException(id));
-        if (!caller.operator() && !caller.service() && !quote.requestedBy().equals(caller.identity())) {
+        if (!caller.operator() && !caller.executionService() && !quote.requestedBy().equals(caller.identity())) {
             throw new QuoteNotFoundException(id);
         }
         return quote;

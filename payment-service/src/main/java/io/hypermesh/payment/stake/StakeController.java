@@ -17,8 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +51,7 @@ public class StakeController {
     @ApiResponse(responseCode = "201", description = "Staked; the journal entry",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryResponse.class)))
     ResponseEntity<String> stake(@Parameter(hidden = true) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody StakeRequest request, @AuthenticationPrincipal Jwt token) {
+            @Valid @RequestBody StakeRequest request, @Parameter(hidden = true) Authentication token) {
         Caller caller = Caller.of(token);
         return idempotent.execute(caller, key, "POST /stakes", request, () -> {
             var entry = stakes.stake(request, caller);
@@ -69,7 +68,7 @@ public class StakeController {
     @ApiResponse(responseCode = "202", description = "Unlock scheduled",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnlockResponse.class)))
     ResponseEntity<String> unlock(@Parameter(hidden = true) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody UnlockRequest request, @AuthenticationPrincipal Jwt token) {
+            @Valid @RequestBody UnlockRequest request, @Parameter(hidden = true) Authentication token) {
         Caller caller = Caller.of(token);
         return idempotent.execute(caller, key, "POST /stakes/unlocks", request,
                 () -> Reply.accepted(UnlockResponse.of(stakes.requestUnlock(request, caller))));
@@ -82,14 +81,16 @@ public class StakeController {
     }
 
     @PostMapping("/{identity}/slashes")
-    @PreAuthorize("hasRole('operator')")
+    @PreAuthorize("hasAnyRole('operator', 'execution-service')")
     @IdempotencyKeyHeader
-    @Operation(summary = "Slash an identity's stake to the treasury (operator)", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Slash an identity's stake to the treasury (operator, or execution-service for a host caught "
+            + "returning a wrong result)", description = "The reason and who slashed are recorded and public.",
+            security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "201", description = "Slashed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SlashResponse.class)))
     ResponseEntity<String> slash(@Parameter(hidden = true) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @PathVariable @Pattern(regexp = IDENTITY, message = IDENTITY_MESSAGE) String identity,
-            @Valid @RequestBody SlashRequest request, @AuthenticationPrincipal Jwt token) {
+            @Valid @RequestBody SlashRequest request, @Parameter(hidden = true) Authentication token) {
         Caller caller = Caller.of(token);
         return idempotent.execute(caller, key, "POST /stakes/" + identity + "/slashes", request, () -> {
             Slash slash = stakes.slash(identity, request, caller);

@@ -62,11 +62,11 @@ class StakeService {
     }
 
     @Transactional
-    Slash slash(String identity, SlashRequest request, Caller operator) {
+    Slash slash(String identity, SlashRequest request, Caller slasher) {
         Instant now = ledger.now();
         PostedEntry entry = ledger.post(JournalEntry.move(EntryKind.SLASH, AccountRef.stake(identity), AccountRef.TREASURY,
-                Money.positive(request.amount()), request.reason(), operator.identity(), now));
-        return stakes.insertSlash(identity, Money.positive(request.amount()), request.reason(), operator.identity(),
+                Money.positive(request.amount()), request.reason(), slasher.identity(), now));
+        return stakes.insertSlash(identity, Money.positive(request.amount()), request.reason(), slasher.identity(),
                 entry.id(), now);
     }
 

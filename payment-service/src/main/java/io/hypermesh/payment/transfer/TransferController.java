@@ -16,8 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -46,7 +45,7 @@ public class TransferController {
     @ApiResponse(responseCode = "201", description = "Minted; the journal entry",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryResponse.class)))
     ResponseEntity<String> mint(@Parameter(hidden = true) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody MintRequest request, @AuthenticationPrincipal Jwt token) {
+            @Valid @RequestBody MintRequest request, @Parameter(hidden = true) Authentication token) {
         Caller caller = Caller.of(token);
         return idempotent.execute(caller, key, "POST /mints", request, () -> created(transfers.mint(request, caller)));
     }
@@ -58,7 +57,7 @@ public class TransferController {
     @ApiResponse(responseCode = "201", description = "Paid; the journal entry",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryResponse.class)))
     ResponseEntity<String> transfer(@Parameter(hidden = true) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody TransferRequest request, @AuthenticationPrincipal Jwt token) {
+            @Valid @RequestBody TransferRequest request, @Parameter(hidden = true) Authentication token) {
         Caller caller = Caller.of(token);
         return idempotent.execute(caller, key, "POST /transfers", request, () -> created(transfers.transfer(request, caller)));
     }

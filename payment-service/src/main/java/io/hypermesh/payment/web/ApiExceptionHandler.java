@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place that turns exceptions into RFC 9457 Problem Details. Every answer gets a stable
@@ -68,6 +70,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Strict bodies (OWASP API3/API6, mass assignment): a field the request does not define, such as
+        // "balance" or "owner", is refused by name rather than silently ignored.
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return validationProblem(List.of(Map.of("field", path(unknown.getPath()),
+                        "message", "unknown field: this request does not accept it")), headers);
+            }
+        }
         // The parser's message can quote internals; say what is wrong in general terms only.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not valid JSON of the expected shape.");
@@ -113,6 +123,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(ProblemTypes.forStatus(HttpStatus.valueOf(statusCode.value())));
         }
         return response;
+    }
+
+    /** The JSON path of a field as the client wrote it: {@code hosts[0].bonus}. */
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static ResponseEntity<Object> validationProblem(List<Map<String, String>> errors, HttpHeaders headers) {

@@ -16,8 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 class EscrowApiTest extends PaymentServiceTest {
 
-    private final String executionService = freshIdentity();
-    private final String service = serviceToken(executionService);
+    private final String service = executionServiceToken();
 
     @Autowired
     JdbcClient jdbc;
@@ -39,7 +38,7 @@ class EscrowApiTest extends PaymentServiceTest {
         JsonNode escrow = held.json();
         assertThat(escrow.path("status").asString()).isEqualTo("held");
         assertThat(escrow.path("amount").asLong()).isEqualTo(2 * CAES);
-        assertThat(escrow.path("heldBy").asString()).isEqualTo(executionService);
+        assertThat(escrow.path("heldBy").asString()).isEqualTo(EXECUTION_SERVICE);
         assertThat(URI.create(held.header("Location")).getPath()).isEqualTo("/api/v1/payments/escrows/" + escrow.path("id").asString());
         assertThat(balance(client)).isEqualTo(8 * CAES);
         assertThat(escrowAccountBalance(escrow.path("id").asString())).isEqualTo(2 * CAES);
@@ -85,7 +84,7 @@ class EscrowApiTest extends PaymentServiceTest {
         Response entry = http.get(URI.create(settled.header("Location")).getPath()).bearer(clientToken(client)).send();
         assertThat(entry.json().path("kind").asString()).isEqualTo("settlement");
         assertThat(entry.json().path("postings").findValues("amount").stream().mapToLong(JsonNode::asLong).sum()).isZero();
-        Response shown = http.get("/api/v1/payments/escrows/" + escrowId).bearer(serviceToken(freshIdentity())).send();
+        Response shown = http.get("/api/v1/payments/escrows/" + escrowId).bearer(service).send();
         assertThat(shown.json().path("payouts").findValuesAsString("host")).containsExactlyInAnyOrder(fastHost, slowHost);
     }
 
@@ -177,7 +176,7 @@ class EscrowApiTest extends PaymentServiceTest {
     }
 
     @Test
-    void shouldLetOnlyServicesAndOperatorsHoldSettleAndRelease() {
+    void shouldLetOnlyExecutionServiceHoldSettleAndRelease() {
         String client = fundedIdentity(CAES);
         String quote = quoteFor(client, 60);
         String escrowId = heldEscrow(service, client, 7_000);
@@ -187,19 +186,28 @@ class EscrowApiTest extends PaymentServiceTest {
         assertProblem(settle(clientToken(client), escrowId, List.of(hostReport(client, 1, true, 1)), newKey()), 403, "forbidden");
         assertProblem(release(clientToken(client), escrowId, newKey()), 403, "forbidden");
         assertProblem(release(TOKENS.token(freshIdentity(), "host"), escrowId, newKey()), 403, "forbidden");
-        assertThat(hold(operatorToken(), client, quote, 7_000, newKey()).status()).isEqualTo(201);
-        assertThat(release(operatorToken(), escrowId, newKey()).status()).isEqualTo(201);
+        assertProblem(hold(operatorToken(), client, quote, 7_000, newKey()), 403, "forbidden");
+        assertProblem(settle(operatorToken(), escrowId, List.of(hostReport(client, 1, true, 1)), newKey()), 403, "forbidden");
+        assertProblem(release(operatorToken(), escrowId, newKey()), 403, "forbidden");
+        assertProblem(hold(otherServiceToken(), client, quote, 7_000, newKey()), 403, "forbidden");
+        assertProblem(settle(otherServiceToken(), escrowId, List.of(hostReport(client, 1, true, 1)), newKey()), 403, "forbidden");
+        assertProblem(release(otherServiceToken(), escrowId, newKey()), 403, "forbidden");
+        assertThat(hold(service, client, quote, 7_000, newKey()).status()).isEqualTo(201);
+        assertThat(release(service, escrowId, newKey()).status()).isEqualTo(201);
         assertThat(http.post("/api/v1/payments/escrows", Map.of()).send().status()).isEqualTo(401);
     }
 
     @Test
-    void shouldShowAHoldOnlyToItsClientServicesAndOperators() {
+    void shouldShowAHoldOnlyToItsClientExecutionServiceAndOperators() {
         String client = fundedIdentity(CAES);
         String escrowId = heldEscrow(service, client, 7_000);
 
         assertThat(http.get("/api/v1/payments/escrows/" + escrowId).bearer(clientToken(client)).send().status()).isEqualTo(200);
         assertThat(http.get("/api/v1/payments/escrows/" + escrowId).bearer(operatorToken()).send().status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/payments/escrows/" + escrowId).bearer(service).send().status()).isEqualTo(200);
         assertProblem(http.get("/api/v1/payments/escrows/" + escrowId).bearer(clientToken(freshIdentity())).send(), 404,
+                "escrow-not-found");
+        assertProblem(http.get("/api/v1/payments/escrows/" + escrowId).bearer(otherServiceToken()).send(), 404,
                 "escrow-not-found");
     }
 

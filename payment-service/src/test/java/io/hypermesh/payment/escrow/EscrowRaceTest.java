@@ -33,7 +33,7 @@ class EscrowRaceTest extends PaymentServiceTest {
     private static final long HOST_EARNS = 1_100;
     private static final long SETTLED_COSTS_CLIENT = 1_150;
 
-    private final String service = serviceToken(freshIdentity());
+    private final String service = executionServiceToken();
     private final ExecutorService pool = Executors.newFixedThreadPool(3);
 
     @Autowired

@@ -145,7 +145,7 @@ class IdempotencyApiTest extends PaymentServiceTest {
 
         // Holding the key's claim in a transaction of our own is exactly what a first request in flight does.
         Response duplicate = transactions.execute(status -> {
-            assertThat(replies.tryClaim(alice, key)).isTrue();
+            assertThat(replies.claim(alice, key).claimed()).isTrue();
             return transfer(alice, bob, 1, key);
         });
         Response afterwards = transfer(alice, bob, 1, key);

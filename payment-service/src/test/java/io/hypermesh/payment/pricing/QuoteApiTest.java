@@ -126,11 +126,12 @@ class QuoteApiTest extends PaymentServiceTest {
     }
 
     @Test
-    void shouldShowAQuoteOnlyToItsRequesterServicesAndOperators() {
+    void shouldShowAQuoteOnlyToItsRequesterExecutionServiceAndOperators() {
         String client = freshIdentity();
         String path = "/api/v1/payments/quotes/" + quote(client, "P2P", 1).json().path("id").asString();
 
-        assertThat(http.get(path).bearer(TOKENS.token(freshIdentity(), "service")).send().status()).isEqualTo(200);
+        assertThat(http.get(path).bearer(executionServiceToken()).send().status()).isEqualTo(200);
+        assertProblem(http.get(path).bearer(otherServiceToken()).send(), 404, "quote-not-found");
         assertThat(http.get(path).bearer(operatorToken()).send().status()).isEqualTo(200);
         assertProblem(http.get(path).bearer(clientToken(freshIdentity())).send(), 404, "quote-not-found");
         assertProblem(http.get(path).send(), 401, "unauthorized");

@@ -116,7 +116,7 @@ class StakeApiTest extends PaymentServiceTest {
     }
 
     @Test
-    void shouldForbidSlashingToEveryoneButOperators() {
+    void shouldForbidSlashingToEveryoneButOperatorsAndExecutionService() {
         String host = fundedIdentity(10 * CAES);
         stake(host, 5 * CAES);
 
