@@ -50,11 +50,17 @@ public class BlockController {
     @Operation(summary = "Append an operation as a block (service, operator)", security = @SecurityRequirement(name = "bearer"),
             description = "Checks the proof's parts in the order stake (signature), work, time, space, then the staked amount, "
                     + "then replay; a failed part answers 422 with its own problem type and the chain is unchanged. "
-                    + "A retry with the same Idempotency-Key and body answers 200 with the block the first attempt appended.")
+                    + "A retry with the same Idempotency-Key and body answers 200 with the block the first attempt appended. "
+                    + "Appends are committed in groups (one transaction for the appends that arrive together); the answer "
+                    + "comes after the commit. When too many appends wait for their group, the append is refused at once "
+                    + "with 503 append-queue-full and Retry-After; nothing is appended, so retry with the same Idempotency-Key.")
     @ApiResponse(responseCode = "201", description = "Appended")
     @ApiResponse(responseCode = "200", description = "A retry: the block the first attempt with this Idempotency-Key appended")
     @ApiResponse(responseCode = "422", description = "A proof part failed (proof-stake-invalid, proof-work-insufficient, "
             + "proof-time-invalid, proof-space-invalid, proof-replayed) or the Idempotency-Key was reused",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
+    @ApiResponse(responseCode = "503", description = "Nothing appended: the append queue is full (append-queue-full, with a "
+            + "Retry-After header in seconds) or a stake or zone cannot be looked up (stake-unavailable, zone-unavailable)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     ResponseEntity<BlockResponse> append(@Valid @RequestBody AppendBlockRequest request,
             @Parameter(description = "1-200 visible ASCII characters, unique per operation; required")

@@ -1,26 +1,40 @@
 package io.hypermesh.ledger.block;
 
 import io.hypermesh.protocol.CanonicalJson;
+import io.hypermesh.protocol.MerkleMountainRange;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 
 @Repository
 class BlockRepository {
 
     /** The advisory lock every append takes: one writer at a time across all ledger-service instances. */
-    private static final long APPEND_LOCK = 0x4c45444745520001L; // "LEDGER" + 1
+    static final long APPEND_LOCK = 0x4c45444745520001L; // "LEDGER" + 1
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    BlockRepository(JdbcClient jdbc) {
+    BlockRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** Inserts GENESIS unless a block 0 exists; true when this call created it (two instances may race). */
@@ -48,27 +62,93 @@ class BlockRepository {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query((row, n) -> 1).single();
     }
 
-    void insert(Block block) {
-        jdbc.sql("""
-                        insert into blocks (height, parent_height, previous_hash, type, payload, payload_digest, proof,
-                                            proof_digest, binding_digest, author, created_at, hash, subjects)
-                        values (:height, :parentHeight, :previousHash, :type, :payload, :payloadDigest, :proof,
-                                :proofDigest, :bindingDigest, :author, :createdAt, :hash,
-                                array(select jsonb_array_elements_text(cast(:subjects as jsonb))))""")
-                .param("height", block.height())
-                .param("parentHeight", block.height() - 1)
-                .param("previousHash", block.previousHash())
-                .param("type", block.type())
-                .param("payload", block.payload())
-                .param("payloadDigest", block.payloadDigest())
-                .param("proof", block.proof())
-                .param("proofDigest", block.proofDigest())
-                .param("bindingDigest", block.bindingDigest())
-                .param("author", block.author())
-                .param("createdAt", Timestamp.from(block.timestamp()))
-                .param("hash", block.hash())
-                .param("subjects", subjectsJson(block.subjects()))
-                .update();
+    /**
+     * Inserts consecutive blocks, their Merkle Mountain Range {@code nodes} ({@link InclusionIndex#nodesFor}) and the
+     * records of the requests that appended them in one statement: the append lock is held across every round trip,
+     * so a group commit or a batch makes as few as it can. A group is at most 1,000 blocks (about 25 parameters each
+     * with their nodes), well under PostgreSQL's 65,535 bind parameters.
+     */
+    void insertWithRecords(List<Block> appended, List<NewAppendRecord> records, List<MerkleMountainRange.Node> nodes,
+            Instant at) {
+        StringBuilder sql = new StringBuilder("""
+                with inserted as (
+                    insert into blocks (height, parent_height, previous_hash, type, payload, payload_digest, proof,
+                                        proof_digest, binding_digest, author, created_at, hash, subjects) values\s""");
+        List<Object> parameters = new ArrayList<>(appended.size() * 13 + records.size() * 6);
+        for (int i = 0; i < appended.size(); i++) {
+            Block block = appended.get(i);
+            sql.append(i == 0 ? "" : ", ").append(
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, array(select jsonb_array_elements_text(cast(? as jsonb))))");
+            parameters.addAll(Arrays.asList(block.height(), block.height() - 1, block.previousHash(), block.type(),
+                    block.payload(), block.payloadDigest(), block.proof(), block.proofDigest(), block.bindingDigest(),
+                    block.author(), Timestamp.from(block.timestamp()), block.hash(), subjectsJson(block.subjects())));
+        }
+        sql.append(")");
+        if (!nodes.isEmpty()) {
+            sql.append(", nodes as (insert into mmr_nodes (level, position, hash) values ");
+            for (int i = 0; i < nodes.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+                parameters.addAll(Arrays.asList((short) nodes.get(i).level(), nodes.get(i).position(), nodes.get(i).hash()));
+            }
+            sql.append(")");
+        }
+        // The foreign key from a record to its block is checked at the end of the statement, after every insert.
+        sql.append("""
+
+                insert into append_requests (caller, idempotency_key, request_digest, height, block_count, created_at)
+                values\s""");
+        for (int i = 0; i < records.size(); i++) {
+            NewAppendRecord record = records.get(i);
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+            parameters.addAll(Arrays.asList(record.key().caller(), record.key().idempotencyKey(), record.requestDigest(),
+                    record.height(), record.blockCount(), Timestamp.from(at)));
+        }
+        jdbc.sql(sql.toString()).params(parameters).update();
+    }
+
+    /**
+     * Takes the append lock and reads what an append transaction must know under it, in one round trip: the head,
+     * the earlier appends under any of {@code keys}, and those of {@code bindingDigests} a stored block already
+     * carries. The two statements travel together, and PostgreSQL runs the read only once the lock is granted, with a
+     * snapshot taken then — so it sees every append committed before. Must run in the append's transaction.
+     */
+    LockedView lockAndRead(Collection<AppendKey> keys, Collection<String> bindingDigests) {
+        String sql = """
+                select pg_advisory_xact_lock(?);
+                select head.*,
+                       array(select binding_digest from blocks where binding_digest = any(?)) as used_bindings,
+                       cast((select coalesce(json_agg(json_build_array(a.caller, a.idempotency_key, a.request_digest,
+                                                                       a.height, a.block_count)), '[]')
+                             from append_requests a join unnest(?, ?) as wanted (caller, idempotency_key)
+                               on a.caller = wanted.caller and a.idempotency_key = wanted.idempotency_key) as text) as recorded
+                from (select * from blocks order by height desc limit 1) head""";
+        return jdbcTemplate.execute((ConnectionCallback<LockedView>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, APPEND_LOCK);
+                statement.setArray(2, connection.createArrayOf("text", bindingDigests.toArray()));
+                statement.setArray(3, connection.createArrayOf("text", keys.stream().map(AppendKey::caller).toArray()));
+                statement.setArray(4, connection.createArrayOf("text", keys.stream().map(AppendKey::idempotencyKey).toArray()));
+                statement.execute();
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("the locked read returned no result");
+                }
+                try (ResultSet row = statement.getResultSet()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("the chain has no genesis block");
+                    }
+                    Map<AppendKey, AppendRecord> recorded = new HashMap<>();
+                    for (JsonNode append : CanonicalJson.parse(row.getString("recorded"))) {
+                        recorded.put(new AppendKey(append.get(0).asString(), append.get(1).asString()),
+                                new AppendRecord(append.get(2).asString(), append.get(3).asLong(), append.get(4).asInt()));
+                    }
+                    return new LockedView(map(row, 0), recorded, Set.of((String[]) row.getArray("used_bindings").getArray()));
+                }
+            }
+        });
+    }
+
+    /** The chain as an append transaction sees it under the lock. */
+    record LockedView(Block head, Map<AppendKey, AppendRecord> recordedAppends, Set<String> usedBindings) {
     }
 
     Optional<Block> head() {
@@ -81,11 +161,6 @@ class BlockRepository {
 
     Optional<Block> findByHash(String hash) {
         return jdbc.sql("select * from blocks where hash = :hash").param("hash", hash).query(BlockRepository::map).optional();
-    }
-
-    boolean bindingUsed(String bindingDigest) {
-        return jdbc.sql("select exists (select 1 from blocks where binding_digest = :digest)")
-                .param("digest", bindingDigest).query(Boolean.class).single();
     }
 
     /**
@@ -138,18 +213,17 @@ class BlockRepository {
                 .optional();
     }
 
-    void recordAppend(String caller, String idempotencyKey, String requestDigest, long height, int blockCount,
-            java.time.Instant at) {
-        jdbc.sql("""
-                        insert into append_requests (caller, idempotency_key, request_digest, height, block_count, created_at)
-                        values (:caller, :key, :digest, :height, :blockCount, :at)""")
-                .param("blockCount", blockCount)
-                .param("caller", caller)
-                .param("key", idempotencyKey)
-                .param("digest", requestDigest)
-                .param("height", height)
-                .param("at", Timestamp.from(at))
-                .update();
+    /** Who asked and under which Idempotency-Key: the identity of one append request. */
+    record AppendKey(String caller, String idempotencyKey) {
+    }
+
+    /** An append to record: {@code blockCount} blocks from {@code height} on. */
+    record NewAppendRecord(AppendKey key, String requestDigest, long height, int blockCount) {
+    }
+
+    /** The blocks the request of {@code record} appended. */
+    List<Block> appendedBy(AppendRecord record) {
+        return range(record.height(), record.height() + record.blockCount() - 1);
     }
 
     /** What a first append under an Idempotency-Key left behind: its first height and how many blocks. */

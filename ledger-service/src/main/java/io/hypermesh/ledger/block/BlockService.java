@@ -4,7 +4,6 @@ import io.hypermesh.ledger.client.StakeClient;
 import io.hypermesh.ledger.client.ZoneClient;
 import io.hypermesh.ledger.config.LedgerProperties;
 import io.hypermesh.ledger.web.ProblemException;
-import io.hypermesh.protocol.BlockHeader;
 import io.hypermesh.protocol.CanonicalJson;
 import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.protocol.Digests;
@@ -34,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * time, space — see {@link io.hypermesh.protocol.ProofVerifier}), then the staked amount and the zone
  * where those are wired, and only then takes the chain-wide append lock, re-checks what may have changed
  * while it waited (a concurrent retry, the anchor's age, replay) and inserts the block in the same
- * transaction. Anything refused leaves the chain as it was.
+ * transaction — a single append together with the others that queued meanwhile ({@link GroupCommitAppender}),
+ * a batch on its own. Anything refused leaves the chain as it was.
  */
 @Service
 class BlockService {
@@ -48,11 +48,16 @@ class BlockService {
     private final ObjectProvider<StakeClient> stakes;
     private final ObjectProvider<ZoneClient> zones;
     private final InclusionIndex inclusion;
+    private final GroupCommitAppender groupCommit;
+    private final RecentBlocks recentBlocks;
 
     BlockService(BlockRepository blocks, LedgerProperties properties, Clock clock, TransactionTemplate transactions,
-            ObjectProvider<StakeClient> stakes, ObjectProvider<ZoneClient> zones, InclusionIndex inclusion) {
+            ObjectProvider<StakeClient> stakes, ObjectProvider<ZoneClient> zones, InclusionIndex inclusion,
+            GroupCommitAppender groupCommit, RecentBlocks recentBlocks) {
         this.blocks = blocks;
         this.inclusion = inclusion;
+        this.groupCommit = groupCommit;
+        this.recentBlocks = recentBlocks;
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
@@ -68,126 +73,134 @@ class BlockService {
         }
     }
 
-    /** An operation whose payload is canonical and whose proof has passed every check that needs no lock. */
-    private record Checked(int index, String type, String payload, byte[] operationDigest, ConsensusProof proof,
-                           String proofText, String bindingDigest) {
-    }
-
+    /**
+     * Appends one operation through the group-commit writer: the proof is checked here, on the request's thread, and
+     * the block is committed together with the other single appends that queued meanwhile.
+     */
     Appended append(AppendBlockRequest request, String caller, String idempotencyKey) {
-        return appendAll(List.of(request), false, caller, idempotencyKey);
+        requireIdempotencyKey(idempotencyKey);
+        String payload = canonicalPayload(request, "payload");
+        String requestDigest = requestDigest(List.of(request), List.of(payload), false);
+        CheckedOperation operation;
+        try {
+            operation = check(0, request.type(), payload, request.proof().toProof());
+        } catch (ProblemException refused) {
+            // A retry answers with the first attempt's block even when its proof has gone stale since or a lookup fails
+            // now. A retry whose proof still holds is answered by the writer, which looks for the key under the lock.
+            return earlierAppend(caller, idempotencyKey, requestDigest).orElseThrow(() -> refused);
+        }
+        return groupCommit.append(operation, caller, idempotencyKey, requestDigest);
     }
 
     /** Appends every operation or none, in the given order, in one transaction: one commit for many blocks. */
     Appended appendBatch(List<AppendBlockRequest> requests, String caller, String idempotencyKey) {
-        return appendAll(requests, true, caller, idempotencyKey);
-    }
-
-    private Appended appendAll(List<AppendBlockRequest> requests, boolean batch, String caller, String idempotencyKey) {
-        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw IdempotencyKeyException.missing();
-        }
+        requireIdempotencyKey(idempotencyKey);
         List<String> payloads = new ArrayList<>();
-        StringBuilder fingerprint = new StringBuilder(batch ? "batch" : "single");
         for (int i = 0; i < requests.size(); i++) {
-            AppendBlockRequest request = requests.get(i);
-            payloads.add(canonicalPayload(request, batch ? "operations[" + i + "].payload" : "payload"));
-            fingerprint.append('\n').append(request.type()).append('\n').append(payloads.get(i))
-                    .append('\n').append(request.proof().toProof());
+            payloads.add(canonicalPayload(requests.get(i), "operations[" + i + "].payload"));
         }
-        String requestDigest = Digests.sha256Hex(fingerprint.toString().getBytes(StandardCharsets.UTF_8));
-
-        // A retry answers with the first attempt's blocks even when their proofs have gone stale since.
+        String requestDigest = requestDigest(requests, payloads, true);
         Optional<Appended> earlier = earlierAppend(caller, idempotencyKey, requestDigest);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        List<Checked> operations = new ArrayList<>();
+        List<CheckedOperation> operations = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
                 operations.add(check(i, requests.get(i).type(), payloads.get(i), requests.get(i).proof().toProof()));
             } catch (ProofRejectedException e) {
-                throw batch ? e.at(i) : e;
+                throw e.at(i);
             }
         }
         try {
-            return transactions.execute(status -> appendLocked(operations, batch, caller, idempotencyKey, requestDigest));
+            Appended appended = transactions.execute(status -> appendBatchLocked(operations, caller, idempotencyKey, requestDigest));
+            recentBlocks.remember(appended.blocks());
+            return appended;
         } catch (DuplicateKeyException e) {
             // The lock makes this unreachable between ledger instances; the constraint still has the last word.
-            throw new ProofRejectedException(ProofRejectedException.Reason.REPLAYED, "This proof was already accepted.");
+            throw ProofRejectedException.replayed();
         }
     }
 
+    private static void requireIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw IdempotencyKeyException.missing();
+        }
+    }
+
+    /** What a retry must repeat exactly: the kind of call, and each operation's type, canonical payload and proof. */
+    private static String requestDigest(List<AppendBlockRequest> requests, List<String> payloads, boolean batch) {
+        StringBuilder fingerprint = new StringBuilder(batch ? "batch" : "single");
+        for (int i = 0; i < requests.size(); i++) {
+            AppendBlockRequest request = requests.get(i);
+            fingerprint.append('\n').append(request.type()).append('\n').append(payloads.get(i))
+                    .append('\n').append(request.proof().toProof());
+        }
+        return Digests.sha256Hex(fingerprint.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Stake signature, work, time and space (protocol order), then the staked amount and the zone. */
-    private Checked check(int index, String type, String payload, ConsensusProof proof) {
+    private CheckedOperation check(int index, String type, String payload, ConsensusProof proof) {
         byte[] operationDigest = Digests.sha256(payload.getBytes(StandardCharsets.UTF_8));
         ProofVerifier.Rules rules = new ProofVerifier.Rules(properties.proof().difficultyFor(type),
                 properties.proof().maxDrift(), properties.proof().maxAnchorAgeBlocks());
-        ProofVerification verification = ProofVerifier.verify(type, operationDigest, proof, rules, chainView(), clock.instant());
+        ProofVerification verification = ProofVerifier.verify(type, operationDigest, proof, rules, recentBlocks, clock.instant());
         if (!verification.isValid()) {
             throw new ProofRejectedException(ProofRejectedException.Reason.of(verification.failedPart()), verification.reason());
         }
         checkStakedAmount(type, Identity.parse(proof.stake().identity()));
         checkZone(proof.space());
         String bindingDigest = HexFormat.of().formatHex(proof.bindingDigest(type, operationDigest));
-        return new Checked(index, type, payload, operationDigest, proof, CanonicalJson.canonicalString(proof.toJson()), bindingDigest);
+        return new CheckedOperation(index, type, payload, operationDigest, proof, CanonicalJson.canonicalString(proof.toJson()),
+                bindingDigest);
     }
 
-    private Appended appendLocked(List<Checked> operations, boolean batch, String caller, String idempotencyKey,
+    private Appended appendBatchLocked(List<CheckedOperation> operations, String caller, String idempotencyKey,
             String requestDigest) {
-        blocks.lockAppends();
-        Optional<Appended> concurrentRetry = earlierAppend(caller, idempotencyKey, requestDigest);
-        if (concurrentRetry.isPresent()) {
-            return concurrentRetry.get();
+        BlockRepository.AppendKey key = new BlockRepository.AppendKey(caller, idempotencyKey);
+        BlockRepository.LockedView chain = blocks.lockAndRead(List.of(key),
+                operations.stream().map(CheckedOperation::bindingDigest).distinct().toList());
+        BlockRepository.AppendRecord concurrentRetry = chain.recordedAppends().get(key);
+        if (concurrentRetry != null) {
+            return earlierAppend(concurrentRetry, requestDigest);
         }
-        Block parent = blocks.head().orElseThrow(() -> new IllegalStateException("the chain has no genesis block"));
+        Block parent = chain.head();
         long headHeight = parent.height();
         // Block times never go backwards, even when instances' clocks disagree a little.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant timestamp = now.isBefore(parent.timestamp()) ? parent.timestamp() : now;
+        Set<String> usedBindings = chain.usedBindings();
         Set<String> bindingsInThisCall = new HashSet<>();
         List<Block> appended = new ArrayList<>();
-        for (Checked operation : operations) {
+        for (CheckedOperation operation : operations) {
             try {
-                refuseStaleOrReplayed(operation, headHeight, bindingsInThisCall);
+                operation.refuseIfAnchorTooOld(headHeight, properties.proof().maxAnchorAgeBlocks());
+                if (usedBindings.contains(operation.bindingDigest()) || !bindingsInThisCall.add(operation.bindingDigest())) {
+                    throw ProofRejectedException.replayed();
+                }
             } catch (ProofRejectedException e) {
-                throw batch ? e.at(operation.index()) : e;
+                throw e.at(operation.index());
             }
-            String payloadDigest = HexFormat.of().formatHex(operation.operationDigest());
-            String author = operation.proof().stake().identity();
-            BlockHeader header = new BlockHeader(parent.height() + 1, parent.hash(), operation.type(), payloadDigest,
-                    Digests.sha256Hex(operation.proofText().getBytes(StandardCharsets.UTF_8)), author, timestamp);
-            Block block = new Block(header.height(), header.previousHash(), operation.type(), operation.payload(), payloadDigest,
-                    operation.proofText(), header.proofDigest(), operation.bindingDigest(), author, timestamp, header.hash(),
-                    BlockSubjects.of(operation.payload()));
-            blocks.insert(block);
+            Block block = operation.childOf(parent, timestamp);
             appended.add(block);
             parent = block;
         }
-        inclusion.append(appended);
-        blocks.recordAppend(caller, idempotencyKey, requestDigest, appended.get(0).height(), appended.size(), now);
+        blocks.insertWithRecords(appended,
+                List.of(new BlockRepository.NewAppendRecord(key, requestDigest, appended.get(0).height(), appended.size())),
+                inclusion.nodesFor(appended), now);
         return new Appended(appended, true);
     }
 
-    /** Re-checked under the lock: the head may have moved on while this call waited for it. */
-    private void refuseStaleOrReplayed(Checked operation, long headHeight, Set<String> bindingsInThisCall) {
-        long anchorAge = headHeight - operation.proof().time().anchorHeight();
-        if (anchorAge > properties.proof().maxAnchorAgeBlocks()) {
-            throw new ProofRejectedException(ProofRejectedException.Reason.TIME, "the anchor block is " + anchorAge
-                    + " blocks behind the head; at most " + properties.proof().maxAnchorAgeBlocks() + " are allowed");
-        }
-        if (!bindingsInThisCall.add(operation.bindingDigest()) || blocks.bindingUsed(operation.bindingDigest())) {
-            throw new ProofRejectedException(ProofRejectedException.Reason.REPLAYED,
-                    "This proof was already accepted; a proof is accepted once.");
-        }
+    private Optional<Appended> earlierAppend(String caller, String idempotencyKey, String requestDigest) {
+        return blocks.findAppend(caller, idempotencyKey).map(record -> earlierAppend(record, requestDigest));
     }
 
-    private Optional<Appended> earlierAppend(String caller, String idempotencyKey, String requestDigest) {
-        return blocks.findAppend(caller, idempotencyKey).map(record -> {
-            if (!record.requestDigest().equals(requestDigest)) {
-                throw IdempotencyKeyException.reused();
-            }
-            return new Appended(blocks.range(record.height(), record.height() + record.blockCount() - 1), false);
-        });
+    /** The blocks an earlier request with the same key appended, if this request repeats it exactly. */
+    private Appended earlierAppend(BlockRepository.AppendRecord record, String requestDigest) {
+        if (!record.requestDigest().equals(requestDigest)) {
+            throw IdempotencyKeyException.reused();
+        }
+        return new Appended(blocks.appendedBy(record), false);
     }
 
     private String canonicalPayload(AppendBlockRequest request, String field) {
@@ -243,20 +256,6 @@ class BlockService {
             throw new ProofRejectedException(ProofRejectedException.Reason.SPACE,
                     "Zone '" + space.zone() + "' does not exist or does not contain the coordinate.");
         }
-    }
-
-    private ProofVerifier.Chain chainView() {
-        return new ProofVerifier.Chain() {
-            @Override
-            public Optional<ProofVerifier.AnchorBlock> blockAt(long height) {
-                return blocks.findByHeight(height).map(b -> new ProofVerifier.AnchorBlock(b.height(), b.hash(), b.timestamp()));
-            }
-
-            @Override
-            public long headHeight() {
-                return head().height();
-            }
-        };
     }
 
     Block head() {

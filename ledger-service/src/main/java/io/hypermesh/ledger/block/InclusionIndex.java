@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Merkle Mountain Range over block hashes, kept in {@code mmr_nodes} in step with the chain: every append
- * adds its leaves and the parents they complete in the append's own transaction, under the append lock, so
+ * inserts its leaves and the parents they complete with its blocks, in its own transaction, under the append lock, so
  * the range always covers exactly blocks 0 to the head. Blocks stored before the range existed are added at
  * start-up, and also by the next append should an index ever lag behind.
  */
@@ -53,16 +54,42 @@ class InclusionIndex implements SmartInitializingSingleton {
     }
 
     /**
-     * Adds {@code appended} (consecutive, above the previous head) to the range. Must run in the append's transaction
-     * after its blocks were inserted and while it holds the append lock.
+     * The nodes that add {@code appended} (consecutive, right above the head) to the range: their leaves and the
+     * parents they complete, for {@link BlockRepository#insertWithRecords} to insert with the blocks. Must run in the
+     * append's transaction while it holds the append lock.
      */
-    void append(List<Block> appended) {
+    List<MerkleMountainRange.Node> nodesFor(List<Block> appended) {
         long first = appended.get(0).height();
-        catchUp(first - 1);
-        MerkleMountainRange range = rangeOf(first);
+        MerkleMountainRange range = rangeIfInStep(first).orElseGet(() -> {
+            catchUp(first - 1);
+            return rangeOf(first);
+        });
         List<MerkleMountainRange.Node> created = new ArrayList<>();
         appended.forEach(block -> created.addAll(range.append(block.hash())));
-        insert(created);
+        return created;
+    }
+
+    /**
+     * The range of the first {@code leafCount} blocks in one round trip (it runs under the append lock), provided the
+     * index has exactly that many leaves — the usual case, as every append extends it in its own transaction.
+     */
+    private Optional<MerkleMountainRange> rangeIfInStep(long leafCount) {
+        List<MerkleMountainRange.Node> peaks = MerkleMountainRange.peaks(leafCount);
+        Map<String, String> hashes = new HashMap<>();
+        long[] storedLeaves = {-1};
+        jdbc.sql("select level, position, hash from mmr_nodes where (level, position) in (" + pairsOf(peaks) + ")"
+                        + " union all select -1, coalesce(max(position) + 1, 0), null from mmr_nodes where level = 0")
+                .query(row -> {
+                    if (row.getInt("level") < 0) {
+                        storedLeaves[0] = row.getLong("position");
+                    } else {
+                        hashes.put(key(row.getInt("level"), row.getLong("position")), row.getString("hash"));
+                    }
+                });
+        if (storedLeaves[0] != leafCount) {
+            return Optional.empty();
+        }
+        return Optional.of(MerkleMountainRange.resume(leafCount, hashesOf(peaks, hashes)));
     }
 
     /** Leaves for every block up to {@code head} that the range lacks; how many were added. Needs the append lock. */
@@ -120,14 +147,17 @@ class InclusionIndex implements SmartInitializingSingleton {
         if (nodes.isEmpty()) {
             return Map.of();
         }
-        // Levels and positions are numbers this class computed, never client text, so they are inlined.
-        String pairs = nodes.stream().map(node -> "(" + node.level() + ", " + node.position() + ")").collect(Collectors.joining(", "));
         Map<String, String> hashes = new HashMap<>();
-        jdbc.sql("select level, position, hash from mmr_nodes where (level, position) in (" + pairs + ")")
+        jdbc.sql("select level, position, hash from mmr_nodes where (level, position) in (" + pairsOf(nodes) + ")")
                 .query(row -> {
                     hashes.put(key(row.getInt("level"), row.getLong("position")), row.getString("hash"));
                 });
         return hashes;
+    }
+
+    /** Levels and positions are numbers this class computed, never client text, so they are inlined. */
+    private static String pairsOf(List<MerkleMountainRange.Node> nodes) {
+        return nodes.stream().map(node -> "(" + node.level() + ", " + node.position() + ")").collect(Collectors.joining(", "));
     }
 
     private void insert(List<MerkleMountainRange.Node> nodes) {

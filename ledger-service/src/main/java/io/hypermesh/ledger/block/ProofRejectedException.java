@@ -33,6 +33,11 @@ class ProofRejectedException extends ProblemException {
         getBody().setProperty("part", reason == Reason.REPLAYED ? "time" : reason.name().toLowerCase(Locale.ROOT));
     }
 
+    /** The proof's binding is already in a block (or earlier in the same commit): a proof is accepted once. */
+    static ProofRejectedException replayed() {
+        return new ProofRejectedException(Reason.REPLAYED, "This proof was already accepted; a proof is accepted once.");
+    }
+
     /** Names the operation of a batch that was refused (0-based); the whole batch is refused with it. */
     ProofRejectedException at(int index) {
         getBody().setProperty("index", index);

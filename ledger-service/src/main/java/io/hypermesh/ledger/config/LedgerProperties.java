@@ -22,7 +22,17 @@ import org.springframework.validation.annotation.Validated;
 public record LedgerProperties(
         @DefaultValue("hypermesh-local") @NotBlank String chainId,
         @DefaultValue("65536") @Min(256) int maxPayloadBytes,
-        @DefaultValue @Valid @NotNull Proof proof) {
+        @DefaultValue @Valid @NotNull Proof proof,
+        @DefaultValue @Valid @NotNull Append append) {
+
+    /**
+     * Group commit of single appends: at most {@code queueCapacity} checked appends wait for the writer (more answer
+     * 503 append-queue-full), and one transaction decides at most {@code maxGroupSize} of them.
+     */
+    public record Append(
+            @DefaultValue("1024") @Min(1) int queueCapacity,
+            @DefaultValue("256") @Min(1) @Max(1000) int maxGroupSize) {
+    }
 
     public record Proof(
             @DefaultValue("8") @Min(0) @Max(64) int defaultDifficulty,

@@ -131,6 +131,29 @@ class InclusionProofApiTest extends LedgerServiceTest {
     }
 
     @Test
+    void shouldLetTheNextAppendCatchUpAnIndexThatLagsBehindTheChain() {
+        appendDeployment(Ed25519.generate());
+        appendDeployment(Ed25519.generate());
+        long leafCount = head().path("height").asLong() + 1;
+        String before = proofOf(0, leafCount).path("root").asString();
+        long keep = leafCount - 2;
+        jdbc.sql("alter table mmr_nodes disable trigger mmr_nodes_append_only").update();
+        try {
+            jdbc.sql("delete from mmr_nodes where (position + 1) * (cast(1 as bigint) << level) > :keep").param("keep", keep).update();
+        } finally {
+            jdbc.sql("alter table mmr_nodes enable trigger mmr_nodes_append_only").update();
+        }
+
+        JsonNode appended = appendDeployment(Ed25519.generate());
+
+        assertThat(index.leafCount()).isEqualTo(leafCount + 1);
+        assertThat(proofOf(0, leafCount).path("root").asString()).isEqualTo(before);
+        JsonNode proof = proofOf(appended.path("height").asLong(), leafCount + 1);
+        assertThat(InclusionProof.fromJson(proof).verify(appended.path("hash").asString(), proof.path("root").asString()).valid())
+                .isTrue();
+    }
+
+    @Test
     void shouldAnswerAnUnknownHeightOrAnImpossibleSizeWithAProblem() {
         long head = appendDeployment(Ed25519.generate()).path("height").asLong();
 
