@@ -1,6 +1,7 @@
 package io.hypermesh.ledger.load;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hypermesh.devsupport.KeepAliveHttpConnection;
 import io.hypermesh.devsupport.PostgresServer;
 import io.hypermesh.devsupport.ServiceDatabase;
 import io.hypermesh.devsupport.TestPostgres;
@@ -73,7 +74,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Arguments: submitters (default 16), seconds measured (default 20), warm-up seconds (default 30: on two shared cores
  * the JIT compiler is still busy with the request path after 15 s, and the CPU per append halves once it is done),
- * proofs to mine (default 80,000; a run that uses them up says so).
+ * proofs to mine (default 80,000; a run that uses them up says so), blocks per request (default 1: POST /blocks, each
+ * append alone and the server groups them; more: POST /blocks/batch, the client groups them).
  */
 public final class LedgerLoadHarness {
 
@@ -113,6 +115,8 @@ public final class LedgerLoadHarness {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int proofCount = args.length > 3 ? Integer.parseInt(args[3]) : 80_000;
+        // 1: each request is one POST /blocks (group commit); more: each request is one POST /blocks/batch of this many.
+        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 1;
 
         Database database = Database.start();
         HttpServer remotes = remoteStub();
@@ -140,12 +144,13 @@ public final class LedgerLoadHarness {
             long miningStarted = System.nanoTime();
             Queue<String> bodies = mine(http, base, proofCount, difficulty(service));
             System.out.printf("%,d proofs signed and mined (difficulty %d) in %.1f s before the timed phases; %d submitters, "
-                            + "%d s measured after %d s warm-up%n", bodies.size(), difficulty(service),
-                    (System.nanoTime() - miningStarted) / 1e9, submitters, seconds, warmup);
+                            + "%d s measured after %d s warm-up; %s%n", bodies.size(), difficulty(service),
+                    (System.nanoTime() - miningStarted) / 1e9, submitters, seconds, warmup,
+                    batch == 1 ? "one block per request (POST /blocks)" : batch + " blocks per request (POST /blocks/batch)");
             List<String> callerTokens = IntStream.range(0, submitters)
                     .mapToObj(i -> tokens.token(Ed25519.generate().identity().value(), "service")).toList();
 
-            run(port, bodies, callerTokens, warmup);
+            run(port, bodies, callerTokens, warmup, batch);
             // pgbench runs half its time before and half after the appends, so that a disk or a neighbour whose speed
             // drifts during the run weighs on both sides alike.
             Pgbench pgbench = Pgbench.init(database.server());
@@ -159,7 +164,7 @@ public final class LedgerLoadHarness {
             long walSyncsBefore = walSyncs(database.server());
             long cpuBefore = processCpuNanos();
             long[] gcBefore = gcCountAndMillis();
-            Phase appends = run(port, bodies, callerTokens, seconds);
+            Phase appends = run(port, bodies, callerTokens, seconds, batch);
             long cpu = processCpuNanos() - cpuBefore;
             long[] gcAfter = gcCountAndMillis();
             long commits = groups.count() - commitsBefore;
@@ -171,7 +176,7 @@ public final class LedgerLoadHarness {
             double tps = pgbenchBoth.tps();
 
             System.out.println();
-            System.out.printf("%-28s %9s %8s %8s %8s %8s %8s%n", "", "per s", "avg ms", "p50 ms", "p99 ms", "max ms", "non-201");
+            System.out.printf("%-28s %9s %8s %8s %8s %8s %8s%n", "", "blocks/s", "avg ms", "p50 ms", "p99 ms", "max ms", "non-201");
             System.out.printf("%-28s %9.0f %8.2f %8.2f %8.2f %8.2f %8d%n", "appends (" + submitters + " submitters)",
                     appends.perSecond(), appends.averageMillis(), appends.percentileMillis(50), appends.percentileMillis(99),
                     appends.percentileMillis(100), appends.failed());
@@ -303,8 +308,11 @@ public final class LedgerLoadHarness {
         return bodies;
     }
 
-    /** Closed loop: each submitter posts its next block when the previous one has answered, with a fresh Idempotency-Key. */
-    private static Phase run(int port, Queue<String> bodies, List<String> callerTokens, int seconds) throws Exception {
+    /**
+     * Closed loop: each submitter posts its next request when the previous one has answered, with a fresh Idempotency-Key;
+     * a request carries one block, or {@code batch} blocks through the batch endpoint. Latencies are per request.
+     */
+    private static Phase run(int port, Queue<String> bodies, List<String> callerTokens, int seconds, int batch) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callerTokens.size());
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
@@ -317,13 +325,14 @@ public final class LedgerLoadHarness {
                 Map<Integer, Integer> failures = new LinkedHashMap<>();
                 boolean ranOut = false;
                 while (System.nanoTime() < end) {
-                    String body = bodies.poll();
+                    String body = next(bodies, batch);
                     if (body == null) {
                         ranOut = true;
                         break;
                     }
                     long sent = System.nanoTime();
-                    int status = post(connection, token, body);
+                    int status = connection.postJson(batch == 1 ? "/api/v1/ledger/blocks" : "/api/v1/ledger/blocks/batch", token,
+                            UUID.randomUUID().toString(), body);
                     long took = System.nanoTime() - sent;
                     if (status == 201) {
                         if (count == latencies.length) {
@@ -350,20 +359,23 @@ public final class LedgerLoadHarness {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Phase(sorted.length, failures, elapsed, sorted, ranOut);
+        return new Phase((long) sorted.length * batch, failures, elapsed, sorted, ranOut);
     }
 
-    private static int post(KeepAliveHttpConnection connection, String token, String json) {
-        try {
-            return connection.postJson("/api/v1/ledger/blocks", token, UUID.randomUUID().toString(), json);
-        } catch (IOException e) {
-            try {
-                connection.close();
-            } catch (IOException ignored) {
-                // the connection is gone either way; the next request opens a new one
-            }
-            return 599;
+    /** The next request body: one operation as it is, or {@code batch} of them as a batch; null when they ran out. */
+    private static String next(Queue<String> bodies, int batch) {
+        if (batch == 1) {
+            return bodies.poll();
         }
+        List<String> operations = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            String operation = bodies.poll();
+            if (operation == null) {
+                return null;
+            }
+            operations.add(operation);
+        }
+        return "{\"operations\":[" + String.join(",", operations) + "]}";
     }
 
     /** Collections and milliseconds spent in them so far, over all collectors. */

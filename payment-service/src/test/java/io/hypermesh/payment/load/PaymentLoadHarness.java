@@ -1,18 +1,15 @@
 package io.hypermesh.payment.load;
 
+import io.hypermesh.devsupport.KeepAliveHttpConnection;
 import io.hypermesh.devsupport.PostgresServer;
 import io.hypermesh.devsupport.ServiceDatabase;
 import io.hypermesh.devsupport.TestPostgres;
 import io.hypermesh.devsupport.TestTokenIssuer;
 import io.hypermesh.payment.PaymentServiceApplication;
 import io.hypermesh.protocol.Ed25519;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -106,12 +102,12 @@ public final class PaymentLoadHarness {
             List<String> identities = new ArrayList<>();
             List<String> clientTokens = new ArrayList<>();
             String operator = tokens.token(Ed25519.generate().identity().value(), "operator");
-            try (KeepAliveClient http = new KeepAliveClient(port)) {
+            try (KeepAliveHttpConnection http = new KeepAliveHttpConnection("127.0.0.1", port)) {
                 for (int i = 0; i < ACCOUNTS; i++) {
                     String identity = Ed25519.generate().identity().value();
                     identities.add(identity);
                     clientTokens.add(tokens.token(identity, "client"));
-                    int status = http.post("/api/v1/payments/mints", operator, UUID.randomUUID().toString(),
+                    int status = http.postJson("/api/v1/payments/mints", operator, UUID.randomUUID().toString(),
                             "{\"account\":\"" + identity + "\",\"amount\":" + OPENING_BALANCE + "}");
                     if (status != 201) {
                         throw new IllegalStateException("mint answered " + status);
@@ -175,7 +171,7 @@ public final class PaymentLoadHarness {
                 long[] latencies = new long[1024];
                 int count = 0;
                 long failed = 0;
-                try (KeepAliveClient http = new KeepAliveClient(port)) {
+                try (KeepAliveHttpConnection http = new KeepAliveHttpConnection("127.0.0.1", port)) {
                     while (System.nanoTime() < end) {
                         int from = random.nextInt(among);
                         int to = random.nextInt(among - 1);
@@ -183,7 +179,7 @@ public final class PaymentLoadHarness {
                         String body = "{\"to\":\"" + identities.get(to) + "\",\"amount\":" + (1 + random.nextInt(1_000_000)) + "}";
                         String key = UUID.randomUUID().toString();
                         long sent = System.nanoTime();
-                        int status = http.post("/api/v1/payments/transfers", clientTokens.get(from), key, body);
+                        int status = http.postJson("/api/v1/payments/transfers", clientTokens.get(from), key, body);
                         long took = System.nanoTime() - sent;
                         if (status == 201) {
                             if (count == latencies.length) {
@@ -273,116 +269,6 @@ public final class PaymentLoadHarness {
             }
         }
         return ticks * 10_000_000L;
-    }
-
-    /**
-     * A minimal blocking HTTP/1.1 client over one keep-alive connection: one write and one read per
-     * request, no selector thread and no futures, so the load side costs the service as little CPU as
-     * possible on the shared cores.
-     */
-    private static final class KeepAliveClient implements AutoCloseable {
-
-        private final int port;
-        private Socket socket;
-        private OutputStream out;
-        private InputStream in;
-
-        KeepAliveClient(int port) {
-            this.port = port;
-        }
-
-        /** The status, or 599 when the connection failed (it is reopened for the next request). */
-        int post(String path, String token, String idempotencyKey, String json) {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + idempotencyKey
-                    + "\r\nContent-Length: " + body.length + "\r\n\r\n";
-            try {
-                if (socket == null) {
-                    socket = new Socket("127.0.0.1", port);
-                    socket.setTcpNoDelay(true);
-                    socket.setSoTimeout(30_000);
-                    out = new BufferedOutputStream(socket.getOutputStream(), 8192);
-                    in = new BufferedInputStream(socket.getInputStream(), 8192);
-                }
-                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
-                return readResponse();
-            } catch (IOException e) {
-                close();
-                return 599;
-            }
-        }
-
-        private int readResponse() throws IOException {
-            String statusLine = readLine();
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = 0;
-            boolean chunked = false;
-            boolean closing = false;
-            for (String line = readLine(); !line.isEmpty(); line = readLine()) {
-                String lower = line.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    closing = true;
-                }
-            }
-            if (chunked) {
-                for (long chunk = Long.parseLong(readLine().trim(), 16); chunk > 0; chunk = Long.parseLong(readLine().trim(), 16)) {
-                    skip(chunk);
-                    readLine();
-                }
-                readLine();
-            } else {
-                skip(length);
-            }
-            if (closing) {
-                close();
-            }
-            return status;
-        }
-
-        private String readLine() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("connection closed mid-response");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        private void skip(long bytes) throws IOException {
-            for (long left = bytes; left > 0; ) {
-                long skipped = in.skip(left);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new IOException("connection closed mid-body");
-                    }
-                    skipped = 1;
-                }
-                left -= skipped;
-            }
-        }
-
-        @Override
-        public void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // Closing a broken connection: nothing left to do.
-                }
-                socket = null;
-            }
-        }
     }
 
     /**

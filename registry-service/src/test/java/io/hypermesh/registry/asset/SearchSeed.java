@@ -15,7 +15,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * Loads realistic assets straight into the registry's tables with generate_series SQL, in batches:
  * names and descriptions from a vocabulary of verbs, nouns and phrases; one to three tags from skewed
  * lists plus a long tail; runtimes, resources, GPUs, privacy levels and statuses in realistic proportions;
- * 20,000 owners of very different sizes (owner i owns about as much as 1/sqrt(i)); 1,000 networks of 10
+ * 20,000 owners of very different sizes (owner i owns about as much as 1/sqrt(i)), and every thousandth asset is the
+ * searching viewer's ({@link #MEMBER_OF_TEAM_0}), so that "mine" searches find some of each privacy level whatever
+ * random() drew (at 150,000 rows it would otherwise own about eight, often none PRIVATE); 1,000 networks of 10
  * members each. Ids are time-ordered like real ones, a minute apart from late 2023 on, before any id made now.
  * Used by the plan test (150,000 rows) and by bench/registry-seed.sh and bench/registry-search.sh (1,000,000).
  */
@@ -103,7 +105,8 @@ public final class SearchSeed {
             )
             select g, """ + idSql("g") + """
                     as id,
-                   """ + ownerSql("floor(" + OWNERS + " * power(r.o, 2))::int") + """
+                   """ + ownerSql("case when g % 1000 = 0 then " + MEMBER_OF_TEAM_0 + " else floor(" + OWNERS
+                            + " * power(r.o, 2))::int end") + """
                     as owner,
                    w.verbs[r.verb] || '-' || w.nouns[r.noun] || case when r.n1 < 0.3 then '-' || w.domains[r.d1] else '' end as name,
                    initcap(w.verbs[r.verb]) || 's ' || w.nouns[r.noun] || 's ' || w.phrases[r.p1] || ' '

@@ -1,4 +1,4 @@
-package io.hypermesh.ledger.load;
+package io.hypermesh.devsupport;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -11,11 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One submitter's HTTP/1.1 connection, kept alive, one request at a time: real HTTP over TCP to the service's Tomcat,
- * without the thread hand-offs of {@code java.net.http.HttpClient}, whose CPU the harness would otherwise take from
- * the service on the same two cores. Reads Content-Length and chunked bodies; reconnects when the server closes.
+ * A load generator's HTTP/1.1 connection, kept alive, one request at a time: real HTTP over TCP to a service's Tomcat,
+ * without the thread hand-offs of {@code java.net.http.HttpClient}, whose CPU a load harness would otherwise take from
+ * the service when both share a machine's cores. Reads Content-Length and chunked bodies; reconnects when the server
+ * closes. For the benchmark harnesses under the services' test sources, not for tests' assertions ({@link TestHttp}).
  */
-final class KeepAliveHttpConnection implements AutoCloseable {
+public final class KeepAliveHttpConnection implements AutoCloseable {
+
+    /** The status answered when the request failed on the wire; the connection is reopened for the next request. */
+    public static final int CONNECTION_FAILED = 599;
 
     private final String host;
     private final int port;
@@ -23,29 +27,35 @@ final class KeepAliveHttpConnection implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    KeepAliveHttpConnection(String host, int port) {
+    public KeepAliveHttpConnection(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
-    /** POSTs a JSON body and answers the status code, after reading the whole response. */
-    int postJson(String path, String bearerToken, String idempotencyKey, String json) throws IOException {
+    /** POSTs a JSON body and answers the status code after reading the whole response, or {@link #CONNECTION_FAILED}. */
+    public int postJson(String path, String bearerToken, String idempotencyKey, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + bearerToken
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: " + idempotencyKey
                 + "\r\nContent-Length: " + body.length + "\r\n\r\n";
-        if (socket == null) {
-            connect();
+        try {
+            if (socket == null) {
+                connect();
+            }
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return readResponse();
+        } catch (IOException e) {
+            close();
+            return CONNECTION_FAILED;
         }
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-        return readResponse();
     }
 
     private void connect() throws IOException {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
+        socket.setSoTimeout(30_000);
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
@@ -108,9 +118,13 @@ final class KeepAliveHttpConnection implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (socket != null) {
-            socket.close();
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a broken connection: nothing left to release
+            }
             socket = null;
         }
     }
