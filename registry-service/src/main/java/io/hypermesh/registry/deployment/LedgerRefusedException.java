@@ -15,7 +15,7 @@ class LedgerRefusedException extends ProblemException {
     LedgerRefusedException(ProblemDetail ledgerProblem) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, "deployment-proof-rejected", "Deployment proof rejected",
                 "ledger-service refused the consensus proof"
-                        + (ledgerProblem == null || ledgerProblem.getDetail() == null ? "" : ": " + ledgerProblem.getDetail())
+                        + (ledgerProblem == null || ledgerProblem.getDetail() == null ? "" : ": " + withoutFinalPeriod(ledgerProblem.getDetail()))
                         + ". Make a new proof (fresh anchor and timestamp) and deploy again.");
         if (ledgerProblem != null) {
             Map<String, Object> relayed = new LinkedHashMap<>();
@@ -24,5 +24,9 @@ class LedgerRefusedException extends ProblemException {
             relayed.put("detail", ledgerProblem.getDetail());
             getBody().setProperty("ledgerProblem", relayed);
         }
+    }
+
+    private static String withoutFinalPeriod(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 }
