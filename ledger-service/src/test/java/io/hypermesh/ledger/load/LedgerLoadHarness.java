@@ -2,6 +2,7 @@ package io.hypermesh.ledger.load;
 
 import com.sun.net.httpserver.HttpServer;
 import io.hypermesh.devsupport.KeepAliveHttpConnection;
+import io.hypermesh.devsupport.Latencies;
 import io.hypermesh.devsupport.PostgresServer;
 import io.hypermesh.devsupport.ServiceDatabase;
 import io.hypermesh.devsupport.TestPostgres;
@@ -94,15 +95,11 @@ public final class LedgerLoadHarness {
         }
 
         double percentileMillis(double percentile) {
-            if (latenciesNanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(percentile / 100.0 * latenciesNanos.length) - 1;
-            return latenciesNanos[Math.max(0, index)] / 1e6;
+            return Latencies.percentileMillis(latenciesNanos, percentile);
         }
 
         double averageMillis() {
-            return Arrays.stream(latenciesNanos).average().orElse(Double.NaN) / 1e6;
+            return Latencies.averageMillis(latenciesNanos);
         }
 
         long failed() {
