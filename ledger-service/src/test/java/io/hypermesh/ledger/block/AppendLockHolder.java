@@ -1,14 +1,14 @@
 package io.hypermesh.ledger.block;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 
 /**
  * Holds the chain-wide append lock from outside the service, as a second ledger instance in the middle of a commit
@@ -46,20 +46,9 @@ final class AppendLockHolder implements AutoCloseable {
         }
     }
 
-    /** Polls for a state the test has set in motion; gives up after a generous bound rather than hang the build. */
+    /** Waits for a state the test has set in motion; gives up after a generous bound rather than hang the build. */
     private static void await(String what, BooleanSupplier condition) {
-        for (int attempt = 0; attempt < 3000; attempt++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for " + what);
-            }
-        }
-        fail("gave up waiting for " + what);
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
     }
 
     private void execute(String sql) throws SQLException {
