@@ -21,17 +21,22 @@ class DeploymentRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String VERSION = """
+            select v.asset_id, v.version, a.owner, v.status, v.code_digest, v.runtime, v.entrypoint, v.cpu_cores,
+                   v.memory_mb, v.storage_mb, v.gpu_model, v.gpu_memory_mb, v.network, v.max_runtime_seconds,
+                   v.privacy, v.allowed_zones, v.deployment_block_height, v.deployment_block_hash, v.deployed_at,
+                   v.deployment_idempotency_key
+              from asset_versions v join assets a on a.id = v.asset_id
+             where v.asset_id = :assetId and v.version = :version""";
+
+    Optional<VersionToDeploy> findVersion(UUID assetId, int version) {
+        return jdbc.sql(VERSION).param("assetId", assetId).param("version", version)
+                .query(DeploymentRepository::mapVersion).optional();
+    }
+
     /** The version, locked until the transaction ends so that two deployments of it run one after the other. */
     Optional<VersionToDeploy> lockVersion(UUID assetId, int version) {
-        return jdbc.sql("""
-                        select v.asset_id, v.version, a.owner, v.status, v.code_digest, v.runtime, v.entrypoint, v.cpu_cores,
-                               v.memory_mb, v.storage_mb, v.gpu_model, v.gpu_memory_mb, v.network, v.max_runtime_seconds,
-                               v.privacy, v.allowed_zones, v.deployment_block_height, v.deployment_block_hash, v.deployed_at,
-                               v.deployment_idempotency_key
-                          from asset_versions v join assets a on a.id = v.asset_id
-                         where v.asset_id = :assetId and v.version = :version
-                           for update of v""")
-                .param("assetId", assetId).param("version", version)
+        return jdbc.sql(VERSION + " for update of v").param("assetId", assetId).param("version", version)
                 .query(DeploymentRepository::mapVersion).optional();
     }
 
@@ -70,11 +75,11 @@ class DeploymentRepository {
     }
 
     /**
-     * Records the ledger's block on the draft and forgets the request; false when the version was no longer a
-     * draft (another request recorded the same block first).
+     * Records the ledger's block on the draft and forgets the request. A version that is no longer a draft was
+     * recorded by another attempt with the same block (they all resend one request), so it is left as it is.
      */
-    boolean markDeployed(PendingDeployment pending, long blockHeight, String blockHash, Instant deployedAt) {
-        int updated = jdbc.sql("""
+    void markDeployed(PendingDeployment pending, long blockHeight, String blockHash, Instant deployedAt) {
+        jdbc.sql("""
                         update asset_versions
                            set status = 'DEPLOYED', deployment_block_height = :height, deployment_block_hash = :hash,
                                deployed_at = :deployedAt, deployment_idempotency_key = :idempotencyKey,
@@ -88,7 +93,6 @@ class DeploymentRepository {
                 .param("version", pending.version())
                 .update();
         deletePending(pending.ledgerKey());
-        return updated == 1;
     }
 
     private static VersionToDeploy mapVersion(ResultSet row, int rowNumber) throws SQLException {

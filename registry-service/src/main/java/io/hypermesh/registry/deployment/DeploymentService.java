@@ -50,7 +50,7 @@ class DeploymentService {
     /** The operation the owner signs for {@code version}: what the DEPLOYMENT block will say. */
     DeploymentOperationResponse operation(String assetId, int version, Jwt caller) {
         UUID id = assets.requireOwner(assetId, caller);
-        VersionToDeploy draft = transactions.execute(status -> requireDraft(id, version));
+        VersionToDeploy draft = requireDraft(deployments.findVersion(id, version).orElseThrow(() -> assets.versionNotFound(id, version)));
         return new DeploymentOperationResponse(VersionToDeploy.BLOCK_TYPE, CanonicalJson.parse(draft.canonicalPayload()));
     }
 
@@ -147,12 +147,8 @@ class DeploymentService {
         return transactions.execute(status -> {
             deployments.markDeployed(pending, block.height(), block.hash(), block.timestamp());
             assets.refreshProjection(pending.assetId());
-            return DeploymentResponse.of(deployments.lockVersion(pending.assetId(), pending.version()).orElseThrow());
+            return DeploymentResponse.of(deployments.findVersion(pending.assetId(), pending.version()).orElseThrow());
         });
-    }
-
-    private VersionToDeploy requireDraft(UUID id, int version) {
-        return requireDraft(deployments.lockVersion(id, version).orElseThrow(() -> assets.versionNotFound(id, version)));
     }
 
     private static VersionToDeploy requireDraft(VersionToDeploy version) {
