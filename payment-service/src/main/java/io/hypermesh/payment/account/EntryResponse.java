@@ -13,8 +13,11 @@ public record EntryResponse(long id, String kind, String memo, String createdBy,
                 entry.postings());
     }
 
+    /** Where entries are read back, up to the id. */
+    public static final String PATH_BEFORE_ID = "/api/v1/payments/entries/";
+
     /** Where the entry can be read back: the Location of every movement. */
     public static String path(long id) {
-        return "/api/v1/payments/entries/" + id;
+        return PATH_BEFORE_ID + id;
     }
 }

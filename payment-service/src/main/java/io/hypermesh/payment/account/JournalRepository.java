@@ -1,9 +1,13 @@
 package io.hypermesh.payment.account;
 
+import io.hypermesh.payment.idempotency.OneCall;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,24 +30,87 @@ class JournalRepository {
      * its postings. {@code balanceChanges[i]} is what leg i does to its account's balance.
      */
     Posting post(JournalEntry entry, long[] balanceChanges) {
-        List<JournalEntry.Leg> legs = entry.legs();
-        String[] codes = new String[legs.size()];
-        String[] kinds = new String[legs.size()];
-        String[] owners = new String[legs.size()];
-        long[] amounts = new long[legs.size()];
-        for (int i = 0; i < legs.size(); i++) {
-            AccountRef account = legs.get(i).account();
-            codes[i] = account.code();
-            kinds[i] = account.kind().sql();
-            owners[i] = account.owner();
-            amounts[i] = legs.get(i).amount();
-        }
+        Legs legs = Legs.of(entry);
         return jdbc.sql("select * from post_entry(?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])")
-                .params(entry.kind().sql(), entry.memo(), entry.createdBy(), Timestamp.from(entry.createdAt()), codes, kinds,
-                        owners, amounts, balanceChanges)
+                .params(entry.kind().sql(), entry.memo(), entry.createdBy(), Timestamp.from(entry.createdAt()), legs.codes(),
+                        legs.kinds(), legs.owners(), legs.amounts(), balanceChanges)
                 .query((row, n) -> new Posting(row.getObject("entry_id", Long.class), row.getString("short_account"),
                         row.getObject("available", Long.class)))
                 .single();
+    }
+
+    /** The reply to store: {@code status}, Location {@code locationBeforeId + id}, body {@code bodyBeforeId + id + bodyAfterId}. */
+    record ReplyTemplate(int status, String locationBeforeId, String bodyBeforeId, String bodyAfterId) {
+    }
+
+    /** What {@link #postOnce} did: an outcome, or the account that would have gone negative (nothing written). */
+    record Once(OneCall.Outcome outcome, String shortAccount, Long available) {
+    }
+
+    /** post_entry_once's refusal of an overdraft (migration V11): the account's code in DETAIL, its balance in HINT. */
+    private static final String OVERDRAFT = "HM001";
+
+    /**
+     * Claims the key, answers with its stored reply or posts the entry and stores the reply — one
+     * statement in its own transaction through {@code post_entry_once} (migration V11).
+     */
+    Once postOnce(JournalEntry entry, long[] balanceChanges, OneCall.Claim claim, ReplyTemplate reply) {
+        Legs legs = Legs.of(entry);
+        try {
+            return jdbc.sql("select * from post_entry_once(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            + "?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])")
+                    .params(claim.caller(), claim.key(), claim.operation(), claim.fingerprint(), reply.status(),
+                            Timestamp.from(claim.storedAt()), reply.locationBeforeId(), reply.bodyBeforeId(),
+                            reply.bodyAfterId(), entry.kind().sql(), entry.memo(), entry.createdBy(),
+                            Timestamp.from(entry.createdAt()), legs.codes(), legs.kinds(), legs.owners(), legs.amounts(),
+                            balanceChanges)
+                    .query((row, n) -> new Once(outcome(row.getString("outcome"), row.getString("fingerprint"),
+                            row.getInt("status"), row.getString("location"), row.getString("body")), null, null))
+                    .single();
+        } catch (DataAccessException failure) {
+            ServerErrorMessage overdraft = overdraft(failure);
+            if (overdraft == null) {
+                throw failure;
+            }
+            return new Once(null, overdraft.getDetail(), Long.parseLong(overdraft.getHint()));
+        }
+    }
+
+    private static OneCall.Outcome outcome(String outcome, String fingerprint, int status, String location, String body) {
+        return switch (outcome) {
+            case "posted" -> new OneCall.Outcome(OneCall.Outcome.Kind.DONE, fingerprint, status, location, body);
+            case "stored" -> new OneCall.Outcome(OneCall.Outcome.Kind.STORED, fingerprint, status, location, body);
+            case "in-flight" -> OneCall.Outcome.inFlight();
+            default -> throw new IllegalStateException("post_entry_once answered " + outcome);
+        };
+    }
+
+    private static ServerErrorMessage overdraft(DataAccessException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException refused && OVERDRAFT.equals(refused.getSQLState())
+                    && refused.getServerErrorMessage() != null) {
+                return refused.getServerErrorMessage();
+            }
+        }
+        return null;
+    }
+
+    /** The legs as post_entry's parallel arrays. */
+    private record Legs(String[] codes, String[] kinds, String[] owners, long[] amounts) {
+
+        static Legs of(JournalEntry entry) {
+            List<JournalEntry.Leg> legs = entry.legs();
+            Legs arrays = new Legs(new String[legs.size()], new String[legs.size()], new String[legs.size()],
+                    new long[legs.size()]);
+            for (int i = 0; i < legs.size(); i++) {
+                AccountRef account = legs.get(i).account();
+                arrays.codes[i] = account.code();
+                arrays.kinds[i] = account.kind().sql();
+                arrays.owners[i] = account.owner();
+                arrays.amounts[i] = legs.get(i).amount();
+            }
+            return arrays;
+        }
     }
 
     Optional<PostedEntry> findEntry(long id) {

@@ -73,16 +73,43 @@ public class IdempotentRequests {
         return answer;
     }
 
+    /**
+     * The same protocol as {@link #execute}, for an operation that claims the key, runs and stores its reply
+     * in one database statement of its own ({@link OneCall}): no transaction is opened here, so the caller
+     * must not be in one either (the claim must end when the reply is committed).
+     */
+    public ResponseEntity<String> executeInOneCall(Caller caller, @Nullable String rawKey, String operation, Object request,
+            OneCall call) {
+        String key = parseKey(rawKey);
+        String fingerprint = fingerprint(operation, request);
+        OneCall.Outcome outcome = call.run(new OneCall.Claim(caller.identity(), key, operation, fingerprint,
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        return switch (outcome.kind()) {
+            case IN_FLIGHT -> throw IdempotencyProblems.inFlight();
+            case STORED -> {
+                if (!outcome.fingerprint().equals(fingerprint)) {
+                    throw IdempotencyProblems.reused();
+                }
+                yield respond(outcome.status(), outcome.location(), outcome.body(), true);
+            }
+            case DONE -> respond(outcome.status(), outcome.location(), outcome.body(), false);
+        };
+    }
+
     private static ResponseEntity<String> respond(StoredReply reply, boolean replayed) {
+        return respond(reply.status(), reply.location(), reply.body(), replayed);
+    }
+
+    private static ResponseEntity<String> respond(int status, @Nullable String location, String body, boolean replayed) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        if (reply.location() != null) {
-            headers.set(HttpHeaders.LOCATION, reply.location());
+        if (location != null) {
+            headers.set(HttpHeaders.LOCATION, location);
         }
         if (replayed) {
             headers.set(REPLAYED_HEADER, "true");
         }
-        return ResponseEntity.status(HttpStatus.valueOf(reply.status())).headers(headers).body(reply.body());
+        return ResponseEntity.status(HttpStatus.valueOf(status)).headers(headers).body(body);
     }
 
     /** Accepts the draft's structured-field string ("...") and, leniently, the bare value. */

@@ -1,9 +1,7 @@
 package io.hypermesh.payment.transfer;
 
 import io.hypermesh.payment.account.EntryResponse;
-import io.hypermesh.payment.account.PostedEntry;
 import io.hypermesh.payment.idempotency.IdempotentRequests;
-import io.hypermesh.payment.idempotency.Reply;
 import io.hypermesh.payment.web.Caller;
 import io.hypermesh.payment.web.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +45,8 @@ public class TransferController {
     ResponseEntity<String> mint(@Parameter(hidden = true) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody MintRequest request, @Parameter(hidden = true) Authentication token) {
         Caller caller = Caller.of(token);
-        return idempotent.execute(caller, key, "POST /mints", request, () -> created(transfers.mint(request, caller)));
+        return idempotent.executeInOneCall(caller, key, "POST /mints", request,
+                claim -> transfers.mint(request, caller, claim, entriesLocation()));
     }
 
     @PostMapping("/transfers")
@@ -59,11 +58,18 @@ public class TransferController {
     ResponseEntity<String> transfer(@Parameter(hidden = true) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody TransferRequest request, @Parameter(hidden = true) Authentication token) {
         Caller caller = Caller.of(token);
-        return idempotent.execute(caller, key, "POST /transfers", request, () -> created(transfers.transfer(request, caller)));
+        if (caller.identity().equals(request.to())) {
+            // Refused after the key's claim and look-up, as every refusal is, so a used key still answers 422 reused.
+            return idempotent.execute(caller, key, "POST /transfers", request, () -> {
+                throw new SelfTransferException();
+            });
+        }
+        return idempotent.executeInOneCall(caller, key, "POST /transfers", request,
+                claim -> transfers.transfer(request, caller, claim, entriesLocation()));
     }
 
-    private static Reply created(PostedEntry entry) {
-        String location = ServletUriComponentsBuilder.fromCurrentContextPath().path(EntryResponse.path(entry.id())).toUriString();
-        return Reply.created(location, EntryResponse.of(entry));
+    /** The entry's Location up to its id, which the database appends. */
+    private static String entriesLocation() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(EntryResponse.PATH_BEFORE_ID).toUriString();
     }
 }
