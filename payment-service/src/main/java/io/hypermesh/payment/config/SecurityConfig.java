@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,8 +31,11 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems, PaymentProperties properties)
             throws Exception {
+        // Stateless bearer-token API: no session, so no logout and no saved request to return to after a log-in.
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
@@ -40,6 +44,7 @@ class SecurityConfig {
                                 "/api/v1/payments/rate-cards/*").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new AuthorizationHeaderBearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter(properties)))
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDeniedHandler()))
@@ -47,6 +52,17 @@ class SecurityConfig {
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDeniedHandler()));
         return http.build();
+    }
+
+    /**
+     * No Spring Security observations at all: not only none recorded (what
+     * {@code management.observations.enable.spring.security=false} did) but no observation wrapper around each
+     * security filter, authentication and authorisation decision either — those wrappers alone were about 5 %
+     * of a transfer's CPU (measured). The HTTP server observation still times and traces every request.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Wraps the decoder Spring Boot configures (JWKS, issuer, audience) so verified tokens are not re-verified. */

@@ -44,6 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the PostgreSQL processes spent per transfer. Not a test: bench/payment-load.sh runs it.
  *
  * <p>Arguments: clients (default 8), seconds per measured phase (default 15), warm-up seconds (default 60).
+ * System property {@code service.args}: more service arguments, space-separated (e.g.
+ * {@code -Dservice.args=--server.tomcat.threads.max=8}), to try a setting without editing this file.
  */
 public final class PaymentLoadHarness {
 
@@ -86,13 +88,19 @@ public final class PaymentLoadHarness {
 
         ServiceDatabase database = TestPostgres.forService("payment");
         TestTokenIssuer tokens = TestTokenIssuer.shared();
-        ConfigurableApplicationContext service = SpringApplication.run(PaymentServiceApplication.class,
+        List<String> serviceArgs = new ArrayList<>(List.of(
                 "--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, clients + 2),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + tokens.issuer(),
-                "--management.tracing.sampling.probability=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                "--management.tracing.sampling.probability=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        String extra = System.getProperty("service.args", "");
+        if (!extra.isBlank()) {
+            serviceArgs.addAll(Arrays.asList(extra.strip().split("\\s+")));
+        }
+        ConfigurableApplicationContext service = SpringApplication.run(PaymentServiceApplication.class,
+                serviceArgs.toArray(String[]::new));
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         PostgresServer server = TestPostgres.server();
         try {
@@ -282,10 +290,14 @@ public final class PaymentLoadHarness {
                 "PGPASSWORD", server.adminPassword(), "PGDATABASE", "pgbench_payment");
         exec(env, "pgbench", "-i", "-q", "-s", "1");
         long postgresCpuBefore = postgresCpuNanos(server);
+        long jvmCpuBefore = jvmCpuNanos();
         String output = exec(env, "pgbench", "-b", "tpcb-like", "-c", String.valueOf(clients),
                 "-j", String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(seconds), "-n");
         long postgresCpu = postgresCpuNanos(server) - postgresCpuBefore;
+        long jvmCpu = jvmCpuNanos() - jvmCpuBefore;
         System.out.println(output.strip());
+        // The idle service (JIT still compiling, GC, schedulers) shares the cores with pgbench: say how much.
+        System.out.printf("this JVM used %.0f ms of CPU while pgbench ran (%d s)%n", jvmCpu / 1e6, seconds);
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
         Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
         Matcher processed = Pattern.compile("number of transactions actually processed: (\\d+)").matcher(output);
