@@ -5,8 +5,11 @@
 # an embedded server of the harness's own with fsync=on and synchronous_commit=on (durable, for both sides),
 # or the server at HYPERMESH_TEST_DB_URL (with _USER/_PASSWORD) as it is configured.
 # Needs pgbench on the PATH (apt-get install postgresql-contrib or postgresql-client-NN).
-#   bench/ledger-load.sh [submitters] [seconds] [warm-up seconds] [proofs to mine] [blocks per request]
-#   (defaults 16, 20, 30, 80000, 1; with more than 1 block per request the submitters use POST /blocks/batch)
+#   bench/ledger-load.sh [submitters] [seconds] [warm-up seconds] [proofs to mine] [blocks per request] [pace]
+#   (defaults 16, 20, 30, 80000, 1, closed; with more than 1 block per request the submitters use POST /blocks/batch;
+#   pace "closed": each submitter sends when its previous request has answered; a number: open loop at that many
+#   blocks/s in all; "2.2x": open loop at 2.2 times the pgbench TPS measured just before — latency then counts from
+#   each request's scheduled time)
 # Results: bench/results/ledger-load.txt. Offline: MAVEN_ARGS=-o bench/ledger-load.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +18,7 @@ seconds=${2:-20}
 warmup=${3:-30}
 proofs=${4:-80000}
 batch=${5:-1}
+pace=${6:-closed}
 ./mvnw -B -q -pl ledger-service -am -DskipTests install
 ./mvnw -B -q -pl ledger-service test-compile
 mkdir -p target
@@ -22,5 +26,5 @@ mkdir -p target
   -Dmdep.outputFile="$PWD/target/ledger-bench.classpath"
 mkdir -p bench/results
 java -Xms2g -Xmx2g -cp "ledger-service/target/test-classes:ledger-service/target/classes:$(cat target/ledger-bench.classpath)" \
-  io.hypermesh.ledger.load.LedgerLoadHarness "$submitters" "$seconds" "$warmup" "$proofs" "$batch" 2>&1 \
+  io.hypermesh.ledger.load.LedgerLoadHarness "$submitters" "$seconds" "$warmup" "$proofs" "$batch" "$pace" 2>&1 \
   | grep -v -E '^\s*$|WARN|io\.zonky|\[postgres:pid' | tee bench/results/ledger-load.txt

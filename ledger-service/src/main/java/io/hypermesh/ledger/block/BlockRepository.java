@@ -62,48 +62,72 @@ class BlockRepository {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query((row, n) -> 1).single();
     }
 
-    /**
-     * Inserts consecutive blocks, their Merkle Mountain Range {@code nodes} ({@link InclusionIndex#nodesFor}) and the
-     * records of the requests that appended them in one statement: the append lock is held across every round trip,
-     * so a group commit or a batch makes as few as it can. A group is at most 1,000 blocks (about 25 parameters each
-     * with their nodes), well under PostgreSQL's 65,535 bind parameters.
-     */
-    void insertWithRecords(List<Block> appended, List<NewAppendRecord> records, List<MerkleMountainRange.Node> nodes,
-            Instant at) {
-        StringBuilder sql = new StringBuilder("""
-                with inserted as (
-                    insert into blocks (height, parent_height, previous_hash, type, payload, payload_digest, proof,
-                                        proof_digest, binding_digest, author, created_at, hash, subjects) values\s""");
-        List<Object> parameters = new ArrayList<>(appended.size() * 13 + records.size() * 6);
-        for (int i = 0; i < appended.size(); i++) {
-            Block block = appended.get(i);
-            sql.append(i == 0 ? "" : ", ").append(
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, array(select jsonb_array_elements_text(cast(? as jsonb))))");
-            parameters.addAll(Arrays.asList(block.height(), block.height() - 1, block.previousHash(), block.type(),
-                    block.payload(), block.payloadDigest(), block.proof(), block.proofDigest(), block.bindingDigest(),
-                    block.author(), Timestamp.from(block.timestamp()), block.hash(), subjectsJson(block.subjects())));
-        }
-        sql.append(")");
-        if (!nodes.isEmpty()) {
-            sql.append(", nodes as (insert into mmr_nodes (level, position, hash) values ");
-            for (int i = 0; i < nodes.size(); i++) {
-                sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-                parameters.addAll(Arrays.asList((short) nodes.get(i).level(), nodes.get(i).position(), nodes.get(i).hash()));
-            }
-            sql.append(")");
-        }
-        // The foreign key from a record to its block is checked at the end of the statement, after every insert.
-        sql.append("""
+    /** What {@link #appendIfHeadIs} did. */
+    enum GroupAppend {
+        /** Everything was inserted and committed. */
+        APPENDED,
+        /**
+         * Nothing was written: the head, or the Merkle Mountain Range below it, is no longer what the group was decided
+         * against (another instance appended, or the range lags behind the chain).
+         */
+        TIP_MOVED,
+        /** Nothing was written: one of the Idempotency-Keys or proof bindings is stored already (a retry, a replay). */
+        ALREADY_RECORDED
+    }
 
-                insert into append_requests (caller, idempotency_key, request_digest, height, block_count, created_at)
-                values\s""");
-        for (int i = 0; i < records.size(); i++) {
-            NewAppendRecord record = records.get(i);
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
-            parameters.addAll(Arrays.asList(record.key().caller(), record.key().idempotencyKey(), record.requestDigest(),
-                    record.height(), record.blockCount(), Timestamp.from(at)));
-        }
-        jdbc.sql(sql.toString()).params(parameters).update();
+    /**
+     * Inserts consecutive blocks right above {@code expectedHead}, their Merkle Mountain Range {@code nodes} ({@link
+     * InclusionIndex#rangeAbove}) and the records of the requests that appended them — in one round trip ({@code
+     * append_blocks}, migration V4), under the append lock, and only if the head is still {@code expectedHead}, the range
+     * ends at it, and none of the records' keys nor the blocks' bindings is stored yet; otherwise nothing. Outside a transaction the call
+     * is its own transaction (the group-commit writer's one round trip); inside the append transaction, which holds
+     * the lock and has read the chain under it, the checks always pass.
+     */
+    GroupAppend appendIfHeadIs(Block expectedHead, List<Block> appended, List<NewAppendRecord> records,
+            List<MerkleMountainRange.Node> nodes, Instant at) {
+        String outcome = jdbcTemplate.execute((ConnectionCallback<String>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select append_blocks(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int i = 0;
+                statement.setLong(++i, APPEND_LOCK);
+                statement.setLong(++i, expectedHead.height());
+                statement.setString(++i, expectedHead.hash());
+                statement.setArray(++i, connection.createArrayOf("bigint", appended.stream().map(Block::height).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::previousHash).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::type).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::payload).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::payloadDigest).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::proof).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::proofDigest).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::bindingDigest).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::author).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text",
+                        appended.stream().map(block -> block.timestamp().toString()).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", appended.stream().map(Block::hash).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text",
+                        appended.stream().map(block -> subjectsJson(block.subjects())).toArray()));
+                statement.setArray(++i, connection.createArrayOf("smallint",
+                        nodes.stream().map(node -> (short) node.level()).toArray()));
+                statement.setArray(++i, connection.createArrayOf("bigint", nodes.stream().map(MerkleMountainRange.Node::position).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", nodes.stream().map(MerkleMountainRange.Node::hash).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", records.stream().map(r -> r.key().caller()).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", records.stream().map(r -> r.key().idempotencyKey()).toArray()));
+                statement.setArray(++i, connection.createArrayOf("text", records.stream().map(NewAppendRecord::requestDigest).toArray()));
+                statement.setArray(++i, connection.createArrayOf("bigint", records.stream().map(NewAppendRecord::height).toArray()));
+                statement.setArray(++i, connection.createArrayOf("integer", records.stream().map(NewAppendRecord::blockCount).toArray()));
+                statement.setTimestamp(++i, Timestamp.from(at));
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }
+        });
+        return switch (outcome) {
+            case "appended" -> GroupAppend.APPENDED;
+            case "tip-moved" -> GroupAppend.TIP_MOVED;
+            case "already-recorded" -> GroupAppend.ALREADY_RECORDED;
+            default -> throw new IllegalStateException("append_blocks answered " + outcome);
+        };
     }
 
     /**

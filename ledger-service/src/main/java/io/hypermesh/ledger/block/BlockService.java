@@ -13,28 +13,23 @@ import io.hypermesh.protocol.ProofVerification;
 import io.hypermesh.protocol.ProofVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends and reads blocks. An append checks the consensus proof part by part (stake signature, work,
  * time, space — see {@link io.hypermesh.protocol.ProofVerifier}), then the staked amount and the zone
- * where those are wired, and only then takes the chain-wide append lock, re-checks what may have changed
- * while it waited (a concurrent retry, the anchor's age, replay) and inserts the block in the same
- * transaction — a single append together with the others that queued meanwhile ({@link GroupCommitAppender}),
- * a batch on its own. Anything refused leaves the chain as it was.
+ * where those are wired, and only then hands the append — one operation, or a batch all or none — to the
+ * group-commit writer ({@link GroupCommitAppender}), which re-checks under the chain-wide append lock what may
+ * have changed while it waited (a concurrent retry, the anchor's age, replay) and commits it together with the
+ * other appends that queued meanwhile. Anything refused leaves the chain as it was.
  */
 @Service
 class BlockService {
@@ -44,14 +39,14 @@ class BlockService {
     private final BlockRepository blocks;
     private final LedgerProperties properties;
     private final Clock clock;
-    private final TransactionTemplate transactions;
     private final ObjectProvider<StakeClient> stakes;
     private final ObjectProvider<ZoneClient> zones;
     private final InclusionIndex inclusion;
     private final GroupCommitAppender groupCommit;
     private final RecentBlocks recentBlocks;
+    private final Semaphore verificationSlots;
 
-    BlockService(BlockRepository blocks, LedgerProperties properties, Clock clock, TransactionTemplate transactions,
+    BlockService(BlockRepository blocks, LedgerProperties properties, Clock clock,
             ObjectProvider<StakeClient> stakes, ObjectProvider<ZoneClient> zones, InclusionIndex inclusion,
             GroupCommitAppender groupCommit, RecentBlocks recentBlocks) {
         this.blocks = blocks;
@@ -60,9 +55,9 @@ class BlockService {
         this.recentBlocks = recentBlocks;
         this.properties = properties;
         this.clock = clock;
-        this.transactions = transactions;
         this.stakes = stakes;
         this.zones = zones;
+        this.verificationSlots = new Semaphore(properties.append().concurrentChecksOrCores());
     }
 
     /** The blocks and whether this call appended them (false: a retry answered with the first attempt's blocks). */
@@ -75,7 +70,7 @@ class BlockService {
 
     /**
      * Appends one operation through the group-commit writer: the proof is checked here, on the request's thread, and
-     * the block is committed together with the other single appends that queued meanwhile.
+     * the block is committed together with the other appends that queued meanwhile.
      */
     Appended append(AppendBlockRequest request, String caller, String idempotencyKey) {
         requireIdempotencyKey(idempotencyKey);
@@ -89,10 +84,13 @@ class BlockService {
             // now. A retry whose proof still holds is answered by the writer, which looks for the key under the lock.
             return earlierAppend(caller, idempotencyKey, requestDigest).orElseThrow(() -> refused);
         }
-        return groupCommit.append(operation, caller, idempotencyKey, requestDigest);
+        return groupCommit.append(List.of(operation), false, caller, idempotencyKey, requestDigest);
     }
 
-    /** Appends every operation or none, in the given order, in one transaction: one commit for many blocks. */
+    /**
+     * Appends every operation or none, in the given order, as consecutive blocks: each proof is checked here, then the
+     * batch is committed through the group-commit writer, with whatever else queued meanwhile.
+     */
     Appended appendBatch(List<AppendBlockRequest> requests, String caller, String idempotencyKey) {
         requireIdempotencyKey(idempotencyKey);
         List<String> payloads = new ArrayList<>();
@@ -100,26 +98,20 @@ class BlockService {
             payloads.add(canonicalPayload(requests.get(i), "operations[" + i + "].payload"));
         }
         String requestDigest = requestDigest(requests, payloads, true);
-        Optional<Appended> earlier = earlierAppend(caller, idempotencyKey, requestDigest);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         List<CheckedOperation> operations = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
                 operations.add(check(i, requests.get(i).type(), payloads.get(i), requests.get(i).proof().toProof()));
-            } catch (ProofRejectedException e) {
-                throw e.at(i);
+            } catch (ProblemException refused) {
+                // As for a single append: a retry answers with the first attempt's blocks whatever the proofs say now.
+                Optional<Appended> earlier = earlierAppend(caller, idempotencyKey, requestDigest);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                throw refused instanceof ProofRejectedException proof ? proof.at(i) : refused;
             }
         }
-        try {
-            Appended appended = transactions.execute(status -> appendBatchLocked(operations, caller, idempotencyKey, requestDigest));
-            recentBlocks.remember(appended.blocks());
-            return appended;
-        } catch (DuplicateKeyException e) {
-            // The lock makes this unreachable between ledger instances; the constraint still has the last word.
-            throw ProofRejectedException.replayed();
-        }
+        return groupCommit.append(operations, true, caller, idempotencyKey, requestDigest);
     }
 
     private static void requireIdempotencyKey(String idempotencyKey) {
@@ -144,7 +136,15 @@ class BlockService {
         byte[] operationDigest = Digests.sha256(payload.getBytes(StandardCharsets.UTF_8));
         ProofVerifier.Rules rules = new ProofVerifier.Rules(properties.proof().difficultyFor(type),
                 properties.proof().maxDrift(), properties.proof().maxAnchorAgeBlocks());
-        ProofVerification verification = ProofVerifier.verify(type, operationDigest, proof, rules, recentBlocks, clock.instant());
+        ProofVerification verification;
+        // Signature checks are pure CPU: a crowd of request threads doing them at once gains nothing and starves the
+        // group-commit writer and its database session, which every append waits for.
+        verificationSlots.acquireUninterruptibly();
+        try {
+            verification = ProofVerifier.verify(type, operationDigest, proof, rules, recentBlocks, clock.instant());
+        } finally {
+            verificationSlots.release();
+        }
         if (!verification.isValid()) {
             throw new ProofRejectedException(ProofRejectedException.Reason.of(verification.failedPart()), verification.reason());
         }
@@ -153,42 +153,6 @@ class BlockService {
         String bindingDigest = HexFormat.of().formatHex(proof.bindingDigest(type, operationDigest));
         return new CheckedOperation(index, type, payload, operationDigest, proof, CanonicalJson.canonicalString(proof.toJson()),
                 bindingDigest);
-    }
-
-    private Appended appendBatchLocked(List<CheckedOperation> operations, String caller, String idempotencyKey,
-            String requestDigest) {
-        BlockRepository.AppendKey key = new BlockRepository.AppendKey(caller, idempotencyKey);
-        BlockRepository.LockedView chain = blocks.lockAndRead(List.of(key),
-                operations.stream().map(CheckedOperation::bindingDigest).distinct().toList());
-        BlockRepository.AppendRecord concurrentRetry = chain.recordedAppends().get(key);
-        if (concurrentRetry != null) {
-            return earlierAppend(concurrentRetry, requestDigest);
-        }
-        Block parent = chain.head();
-        long headHeight = parent.height();
-        // Block times never go backwards, even when instances' clocks disagree a little.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant timestamp = now.isBefore(parent.timestamp()) ? parent.timestamp() : now;
-        Set<String> usedBindings = chain.usedBindings();
-        Set<String> bindingsInThisCall = new HashSet<>();
-        List<Block> appended = new ArrayList<>();
-        for (CheckedOperation operation : operations) {
-            try {
-                operation.refuseIfAnchorTooOld(headHeight, properties.proof().maxAnchorAgeBlocks());
-                if (usedBindings.contains(operation.bindingDigest()) || !bindingsInThisCall.add(operation.bindingDigest())) {
-                    throw ProofRejectedException.replayed();
-                }
-            } catch (ProofRejectedException e) {
-                throw e.at(operation.index());
-            }
-            Block block = operation.childOf(parent, timestamp);
-            appended.add(block);
-            parent = block;
-        }
-        blocks.insertWithRecords(appended,
-                List.of(new BlockRepository.NewAppendRecord(key, requestDigest, appended.get(0).height(), appended.size())),
-                inclusion.nodesFor(appended), now);
-        return new Appended(appended, true);
     }
 
     private Optional<Appended> earlierAppend(String caller, String idempotencyKey, String requestDigest) {

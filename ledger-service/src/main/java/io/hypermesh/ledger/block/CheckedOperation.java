@@ -15,12 +15,14 @@ record CheckedOperation(int index, String type, String payload, byte[] operation
                         String proofText, String bindingDigest) {
 
     /** Re-checked under the append lock: the head may have moved on while the operation waited for it. */
-    void refuseIfAnchorTooOld(long headHeight, long maxAnchorAgeBlocks) {
-        long anchorAge = headHeight - proof.time().anchorHeight();
-        if (anchorAge > maxAnchorAgeBlocks) {
-            throw new ProofRejectedException(ProofRejectedException.Reason.TIME, "the anchor block is " + anchorAge
-                    + " blocks behind the head; at most " + maxAnchorAgeBlocks + " are allowed");
-        }
+    boolean anchorTooOld(long headHeight, long maxAnchorAgeBlocks) {
+        return headHeight - proof.time().anchorHeight() > maxAnchorAgeBlocks;
+    }
+
+    ProofRejectedException anchorTooOldRefusal(long headHeight, long maxAnchorAgeBlocks) {
+        return new ProofRejectedException(ProofRejectedException.Reason.TIME, "the anchor block is "
+                + (headHeight - proof.time().anchorHeight()) + " blocks behind the head; at most " + maxAnchorAgeBlocks
+                + " are allowed");
     }
 
     /** The block this operation becomes as the child of {@code parent}. */

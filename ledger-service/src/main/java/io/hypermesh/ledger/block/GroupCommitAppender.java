@@ -2,8 +2,11 @@ package io.hypermesh.ledger.block;
 
 import io.hypermesh.ledger.block.BlockRepository.AppendKey;
 import io.hypermesh.ledger.block.BlockRepository.AppendRecord;
+import io.hypermesh.ledger.block.BlockRepository.GroupAppend;
 import io.hypermesh.ledger.block.BlockRepository.NewAppendRecord;
 import io.hypermesh.ledger.config.LedgerProperties;
+import io.hypermesh.protocol.MerkleMountainRange;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,13 +35,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for single appends: request threads verify their proofs in parallel and queue the checked operation;
- * one writer thread takes everything queued (up to the group bound), opens a transaction and takes the chain-wide
- * append lock; while it commits, the next group queues up. In that one transaction it re-checks each
- * append (a concurrent retry, the anchor's age, replay — also against the earlier appends of the same group), gives
- * the accepted ones consecutive heights, inserts them, their Merkle Mountain Range nodes and their idempotency
- * records, and commits. Only then does any request get its answer, so a 201 always names a committed block, and one
- * commit (one WAL flush) serves the whole group: blocks per second can exceed commits per second.
+ * Group commit: request threads verify their proofs in parallel and queue the checked append (one operation, or a
+ * batch that is appended all or none); one writer thread takes everything queued (up to the group bound, in blocks) and
+ * decides it in one transaction while the next group queues up. It re-checks each append (a concurrent retry, the
+ * anchor's age, replay — also against the earlier appends of the same group), gives the accepted ones consecutive
+ * heights, and inserts them, their Merkle Mountain Range nodes and their idempotency records. Only after the commit
+ * does any request get its answer, so a 201 always names a committed block, and one commit (one WAL flush) serves the
+ * whole group: blocks per second can exceed commits per second.
+ *
+ * <p>The writer remembers the head and the range it last committed. A group in which every append is new is decided
+ * against that and written in one round trip ({@link BlockRepository#appendIfHeadIs}), which writes nothing if another
+ * instance has appended meanwhile or a key or proof of the group is stored already; such a group — and any group with
+ * a refusal or a retry in it — is decided again the long way: in a transaction that takes the lock, reads the head,
+ * the recorded keys and the used proofs, and then inserts.
  *
  * <p>Everything that could make one block's insert fail is checked before the insert, under the lock. Should the
  * group's transaction fail anyway, each append is retried alone in its own transaction, so one bad block cannot take
@@ -59,8 +68,11 @@ class GroupCommitAppender implements SmartLifecycle {
     private final BlockingQueue<PendingAppend> queue;
     private final DistributionSummary groupSizes;
     private final Timer groupTransactions;
+    private final Counter rereads;
     private volatile boolean running;
     private Thread writer;
+    /** What the last committed group left on top of the chain; null until known, and after any failure. Writer only. */
+    private ChainTip tip;
 
     GroupCommitAppender(BlockRepository blocks, InclusionIndex inclusion, TransactionTemplate transactions,
             LedgerProperties properties, Clock clock, RecentBlocks recentBlocks, MeterRegistry meters) {
@@ -72,27 +84,49 @@ class GroupCommitAppender implements SmartLifecycle {
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(properties.append().queueCapacity());
         this.groupSizes = DistributionSummary.builder("ledger.append.group.size")
-                .description("Single appends decided per group-commit transaction; the count is the number of commits")
+                .description("Blocks decided per group-commit transaction (a batch counts its blocks); the count is the number "
+                        + "of commits")
                 .register(meters);
         this.groupTransactions = Timer.builder("ledger.append.group.transaction")
                 .description("One group's transaction, from waiting for the append lock to the durable commit")
+                .register(meters);
+        this.rereads = Counter.builder("ledger.append.group.rereads")
+                .description("Groups decided again under the lock because the head had moved (another instance appended), the range lagged, or a "
+                        + "key or proof of the group was stored already")
                 .register(meters);
         Gauge.builder("ledger.append.queue", queue, BlockingQueue::size)
                 .description("Checked appends waiting for the group-commit writer").register(meters);
     }
 
-    /** One checked single append waiting for its group; the future completes after the group's commit. */
-    private record PendingAppend(CheckedOperation operation, AppendKey key, String requestDigest,
+    /**
+     * A checked append waiting for its group: one operation, or the operations of a batch (all or none); the future
+     * completes after the group's commit.
+     */
+    private record PendingAppend(List<CheckedOperation> operations, boolean batch, AppendKey key, String requestDigest,
                                  CompletableFuture<BlockService.Appended> answer) {
     }
 
+    /** The head the writer last committed and the Merkle Mountain Range of the blocks up to it. */
+    private record ChainTip(Block head, long leafCount, List<String> peakHashes) {
+
+        static ChainTip of(Block head, MerkleMountainRange range) {
+            return new ChainTip(head, range.leafCount(), range.peakHashes());
+        }
+
+        MerkleMountainRange range() {
+            return MerkleMountainRange.resume(leafCount, peakHashes);
+        }
+    }
+
     /**
-     * Queues a checked append and waits until its group has committed: the block, the earlier block of a retry, or the
-     * refusal (422 replay, reused key, stale anchor) decided under the lock. 503 when the queue is full.
+     * Queues checked operations and waits until their group has committed: the blocks, the earlier blocks of a retry,
+     * or the refusal (422 replay, reused key, stale anchor) decided under the lock; a refusal in a batch names the
+     * operation's index. 503 when the queue is full.
      */
-    BlockService.Appended append(CheckedOperation operation, String caller, String idempotencyKey, String requestDigest) {
-        PendingAppend pending = new PendingAppend(operation, new AppendKey(caller, idempotencyKey), requestDigest,
-                new CompletableFuture<>());
+    BlockService.Appended append(List<CheckedOperation> operations, boolean batch, String caller, String idempotencyKey,
+            String requestDigest) {
+        PendingAppend pending = new PendingAppend(List.copyOf(operations), batch, new AppendKey(caller, idempotencyKey),
+                requestDigest, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw new AppendQueueFullException(running
                     ? properties.append().queueCapacity() + " appends are already waiting to be committed; retry with the "
@@ -123,6 +157,7 @@ class GroupCommitAppender implements SmartLifecycle {
                 } catch (RuntimeException | Error unexpected) {
                     // Whatever went wrong, no request may be left waiting for an answer that never comes.
                     log.error("The group-commit writer failed on a group of {} appends", group.size(), unexpected);
+                    tip = null;
                     group.forEach(pending -> pending.answer().completeExceptionally(unexpected));
                 }
             }
@@ -143,10 +178,14 @@ class GroupCommitAppender implements SmartLifecycle {
         long started = System.nanoTime();
         try {
             if (fill) {
-                queue.drainTo(group, properties.append().maxGroupSize() - group.size());
+                fill(group);
             }
-            decision = transactions.execute(status -> decideLocked(group));
+            decision = decideOnTip(group);
+            if (decision == null) {
+                decision = transactions.execute(status -> decideLocked(group));
+            }
         } catch (RuntimeException failure) {
+            tip = null;
             if (group.size() > 1) {
                 log.warn("A group commit of {} appends failed; retrying each alone", group.size(), failure);
                 group.forEach(pending -> commitGroup(new ArrayList<>(List.of(pending)), false));
@@ -155,11 +194,22 @@ class GroupCommitAppender implements SmartLifecycle {
             }
             return;
         }
+        tip = decision.tip();
         groupTransactions.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        groupSizes.record(group.size());
+        groupSizes.record(group.stream().mapToInt(pending -> pending.operations().size()).sum());
         recentBlocks.remember(decision.appended());
         for (int i = 0; i < group.size(); i++) {
             complete(group.get(i), decision.outcomes().get(i));
+        }
+    }
+
+    /** Adds queued appends to the group while it stays within the bound in blocks; a batch is never split. */
+    private void fill(List<PendingAppend> group) {
+        int size = group.stream().mapToInt(pending -> pending.operations().size()).sum();
+        for (PendingAppend next = queue.peek(); next != null && size + next.operations().size() <= properties.append().maxGroupSize();
+                next = queue.peek()) {
+            group.add(queue.poll());
+            size += next.operations().size();
         }
     }
 
@@ -194,19 +244,58 @@ class GroupCommitAppender implements SmartLifecycle {
         }
     }
 
-    /** What each append of a group gets, in queue order, and the blocks the group appended. */
-    private record Decision(List<Supplier<BlockService.Appended>> outcomes, List<Block> appended) {
+    /**
+     * What each append of a group gets, in queue order; the blocks, records and range nodes to insert; and the tip
+     * they leave. {@code allNew}: every append of the group is new and accepted (no retry, no refusal).
+     */
+    private record Decision(List<Supplier<BlockService.Appended>> outcomes, List<Block> appended, List<NewAppendRecord> records,
+                            List<MerkleMountainRange.Node> nodes, Instant decidedAt, ChainTip tip, boolean allNew) {
     }
 
     /**
-     * Takes the append lock and decides what each append of the group gets. Refusals are decided here but thrown only
-     * when the answers are given, after the commit.
+     * The usual case in one round trip: every append of the group new, decided against the tip this writer committed
+     * last. Null when the group must be decided under the lock instead: the tip is unknown, the group holds a retry or a
+     * refusal, or the database reports that the head or the range moved or a key or proof is stored already (it then wrote nothing).
+     */
+    private Decision decideOnTip(List<PendingAppend> group) {
+        ChainTip known = tip;
+        if (known == null) {
+            return null;
+        }
+        Decision decision = decide(group, new BlockRepository.LockedView(known.head(), Map.of(), Set.of()), known.range());
+        if (!decision.allNew()) {
+            return null;
+        }
+        if (blocks.appendIfHeadIs(known.head(), decision.appended(), decision.records(), decision.nodes(),
+                decision.decidedAt()) == GroupAppend.APPENDED) {
+            return decision;
+        }
+        rereads.increment();
+        return null;
+    }
+
+    /**
+     * Takes the append lock, reads the head, the group's recorded keys and used proofs, decides and inserts. Refusals
+     * are decided here but thrown only when the answers are given, after the commit.
      */
     private Decision decideLocked(List<PendingAppend> group) {
         BlockRepository.LockedView chain = blocks.lockAndRead(group.stream().map(PendingAppend::key).distinct().toList(),
-                group.stream().map(p -> p.operation().bindingDigest()).distinct().toList());
+                group.stream().flatMap(pending -> pending.operations().stream()).map(CheckedOperation::bindingDigest)
+                        .distinct().toList());
+        Decision decision = decide(group, chain, inclusion.rangeAbove(chain.head().height()));
+        if (!decision.appended().isEmpty()) {
+            GroupAppend result = blocks.appendIfHeadIs(chain.head(), decision.appended(), decision.records(), decision.nodes(),
+                    decision.decidedAt());
+            if (result != GroupAppend.APPENDED) {
+                throw new IllegalStateException("the chain changed while this transaction held the append lock: " + result);
+            }
+        }
+        return decision;
+    }
+
+    /** Decides every append of the group against {@code chain}, adding the accepted blocks to {@code range}. */
+    private Decision decide(List<PendingAppend> group, BlockRepository.LockedView chain, MerkleMountainRange range) {
         Map<AppendKey, AppendRecord> recorded = chain.recordedAppends();
-        Set<String> usedBindings = chain.usedBindings();
         Block parent = chain.head();
         long headHeight = parent.height();
         // Block times never go backwards, even when instances' clocks disagree a little.
@@ -218,45 +307,71 @@ class GroupCommitAppender implements SmartLifecycle {
         Set<String> bindingsInGroup = new HashSet<>();
         List<Block> appended = new ArrayList<>();
         List<NewAppendRecord> records = new ArrayList<>();
+        List<MerkleMountainRange.Node> nodes = new ArrayList<>();
+        boolean allNew = true;
         for (int i = 0; i < group.size(); i++) {
             PendingAppend pending = group.get(i);
             AppendRecord earlier = recorded.get(pending.key());
             Integer sameKeyInGroup = firstOfKey.putIfAbsent(pending.key(), i);
             if (earlier != null) {
+                allNew = false;
                 outcomes.add(earlier.requestDigest().equals(pending.requestDigest())
                         ? answer(new BlockService.Appended(blocks.appendedBy(earlier), false))
                         : refusal(IdempotencyKeyException::reused));
             } else if (sameKeyInGroup != null) {
                 // A retry that caught up with its original in the queue: the original's outcome, as a replay.
                 Supplier<BlockService.Appended> original = outcomes.get(sameKeyInGroup);
-                outcomes.add(!group.get(sameKeyInGroup).requestDigest().equals(pending.requestDigest())
-                        ? refusal(IdempotencyKeyException::reused)
-                        : () -> new BlockService.Appended(original.get().blocks(), false));
+                boolean sameRequest = group.get(sameKeyInGroup).requestDigest().equals(pending.requestDigest());
+                allNew &= sameRequest;
+                outcomes.add(sameRequest
+                        ? () -> new BlockService.Appended(original.get().blocks(), false)
+                        : refusal(IdempotencyKeyException::reused));
             } else {
-                CheckedOperation operation = pending.operation();
-                try {
-                    operation.refuseIfAnchorTooOld(headHeight, properties.proof().maxAnchorAgeBlocks());
-                } catch (ProofRejectedException stale) {
-                    // A fresh exception per answer: a racing retry of this append is refused the same way.
-                    String detail = stale.getBody().getDetail();
-                    outcomes.add(refusal(() -> new ProofRejectedException(ProofRejectedException.Reason.TIME, detail)));
+                Supplier<RuntimeException> refused = refusalOf(pending, headHeight, chain.usedBindings(), bindingsInGroup);
+                if (refused != null) {
+                    allNew = false;
+                    outcomes.add(refusal(refused));
                     continue;
                 }
-                if (usedBindings.contains(operation.bindingDigest()) || !bindingsInGroup.add(operation.bindingDigest())) {
-                    outcomes.add(refusal(ProofRejectedException::replayed));
-                    continue;
+                List<Block> made = new ArrayList<>(pending.operations().size());
+                for (CheckedOperation operation : pending.operations()) {
+                    Block block = operation.childOf(parent, timestamp);
+                    made.add(block);
+                    nodes.addAll(range.append(block.hash()));
+                    parent = block;
                 }
-                Block block = operation.childOf(parent, timestamp);
-                appended.add(block);
-                records.add(new NewAppendRecord(pending.key(), pending.requestDigest(), block.height(), 1));
-                outcomes.add(answer(new BlockService.Appended(List.of(block), true)));
-                parent = block;
+                appended.addAll(made);
+                records.add(new NewAppendRecord(pending.key(), pending.requestDigest(), made.get(0).height(), made.size()));
+                outcomes.add(answer(new BlockService.Appended(made, true)));
             }
         }
-        if (!appended.isEmpty()) {
-            blocks.insertWithRecords(appended, records, inclusion.nodesFor(appended), now);
+        return new Decision(outcomes, appended, records, nodes, now, ChainTip.of(parent, range), allNew);
+    }
+
+    /**
+     * Why {@code pending} cannot go on top of a head at {@code headHeight} — an anchor now too old, a proof already in a
+     * block or earlier in the group (or twice in the batch) — as a maker of fresh exceptions (one per answer, so a
+     * racing retry is refused the same way), or null; the bindings of an accepted append join {@code bindingsInGroup}.
+     */
+    private Supplier<RuntimeException> refusalOf(PendingAppend pending, long headHeight, Set<String> usedBindings,
+            Set<String> bindingsInGroup) {
+        long maxAnchorAge = properties.proof().maxAnchorAgeBlocks();
+        Set<String> own = new HashSet<>();
+        for (CheckedOperation operation : pending.operations()) {
+            Supplier<ProofRejectedException> refusal = null;
+            if (operation.anchorTooOld(headHeight, maxAnchorAge)) {
+                refusal = () -> operation.anchorTooOldRefusal(headHeight, maxAnchorAge);
+            } else if (usedBindings.contains(operation.bindingDigest()) || bindingsInGroup.contains(operation.bindingDigest())
+                    || !own.add(operation.bindingDigest())) {
+                refusal = ProofRejectedException::replayed;
+            }
+            if (refusal != null) {
+                Supplier<ProofRejectedException> part = refusal;
+                return pending.batch() ? () -> part.get().at(operation.index()) : part::get;
+            }
         }
-        return new Decision(outcomes, appended);
+        bindingsInGroup.addAll(own);
+        return null;
     }
 
     private static Supplier<BlockService.Appended> answer(BlockService.Appended appended) {

@@ -54,19 +54,16 @@ class InclusionIndex implements SmartInitializingSingleton {
     }
 
     /**
-     * The nodes that add {@code appended} (consecutive, right above the head) to the range: their leaves and the
-     * parents they complete, for {@link BlockRepository#insertWithRecords} to insert with the blocks. Must run in the
-     * append's transaction while it holds the append lock.
+     * The range of blocks 0 to {@code head}, to which the blocks appended above it are added ({@link
+     * MerkleMountainRange#append} gives the nodes to insert with them). Must run in the append's transaction while it
+     * holds the append lock; an index that lags behind the chain is caught up first.
      */
-    List<MerkleMountainRange.Node> nodesFor(List<Block> appended) {
-        long first = appended.get(0).height();
-        MerkleMountainRange range = rangeIfInStep(first).orElseGet(() -> {
-            catchUp(first - 1);
-            return rangeOf(first);
+    MerkleMountainRange rangeAbove(long head) {
+        long leafCount = head + 1;
+        return rangeIfInStep(leafCount).orElseGet(() -> {
+            catchUp(head);
+            return rangeOf(leafCount);
         });
-        List<MerkleMountainRange.Node> created = new ArrayList<>();
-        appended.forEach(block -> created.addAll(range.append(block.hash())));
-        return created;
     }
 
     /**

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,12 +26,19 @@ public record LedgerProperties(
         @DefaultValue @Valid @NotNull Append append) {
 
     /**
-     * Group commit of single appends: at most {@code queueCapacity} checked appends wait for the writer (more answer
-     * 503 append-queue-full), and one transaction decides at most {@code maxGroupSize} of them.
+     * Group commit: at most {@code queueCapacity} checked appends (a batch counts once) wait for the writer (more answer
+     * 503 append-queue-full), and one transaction decides at most {@code maxGroupSize} blocks (a larger batch alone).
+     * At most {@code concurrentChecks} proof verifications run at once (0: one per available processor).
      */
     public record Append(
             @DefaultValue("1024") @Min(1) int queueCapacity,
-            @DefaultValue("256") @Min(1) @Max(1000) int maxGroupSize) {
+            @DefaultValue("256") @Min(1) @Max(1000) int maxGroupSize,
+            @DefaultValue("0") @Min(0) int concurrentChecks) {
+
+        /** The bound on concurrent proof verifications, 0 resolved to the number of available processors. */
+        public int concurrentChecksOrCores() {
+            return concurrentChecks > 0 ? concurrentChecks : Runtime.getRuntime().availableProcessors();
+        }
     }
 
     public record Proof(
@@ -41,32 +48,38 @@ public record LedgerProperties(
             @DefaultValue("1000") @Min(0) long maxAnchorAgeBlocks,
             Map<String, @Min(0) Long> minimumStake) {
 
+        /** Normalised once: the per-type rules are read on every append. */
+        public Proof {
+            difficulty = normalized(difficulty);
+            minimumStake = normalized(minimumStake);
+        }
+
         /** Leading zero bits the work hash of an operation of this type must have. */
         public int difficultyFor(String type) {
-            Integer configured = lookup(difficulty, type);
+            Integer configured = type == null ? null : difficulty.get(normalize(type));
             return configured == null ? defaultDifficulty : configured;
         }
 
         /** The stake, in micro-CAES, an author must hold to append a block of this type; 0 when none is configured. */
         public long minimumStakeFor(String type) {
-            Long configured = lookup(minimumStake, type);
+            Long configured = type == null ? null : minimumStake.get(normalize(type));
             return configured == null ? 0 : configured;
         }
 
-        private static <T> T lookup(Map<String, T> byType, String type) {
-            if (byType == null || type == null) {
-                return null;
+        private static <T> Map<String, T> normalized(Map<String, T> byType) {
+            if (byType == null) {
+                return Map.of();
             }
-            String wanted = normalize(type);
-            return byType.entrySet().stream()
-                    .filter(entry -> normalize(entry.getKey()).equals(wanted))
-                    .map(Map.Entry::getValue)
-                    .findFirst()
-                    .orElse(null);
+            Map<String, T> normalized = new HashMap<>();
+            byType.forEach((type, value) -> normalized.putIfAbsent(normalize(type), value));
+            return Map.copyOf(normalized);
         }
 
         private static String normalize(String key) {
-            return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+            StringBuilder normalized = new StringBuilder(key.length());
+            key.chars().filter(c -> c < 128 && Character.isLetterOrDigit(c))
+                    .forEach(c -> normalized.append(Character.toUpperCase((char) c)));
+            return normalized.toString();
         }
     }
 }

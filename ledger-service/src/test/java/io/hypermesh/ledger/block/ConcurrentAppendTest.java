@@ -10,6 +10,7 @@ import io.hypermesh.ledger.LedgerServiceTest;
 import io.hypermesh.protocol.CanonicalJson;
 import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.protocol.Ed25519;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,9 @@ class ConcurrentAppendTest extends LedgerServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void startASecondInstance() {
@@ -94,22 +98,51 @@ class ConcurrentAppendTest extends LedgerServiceTest {
         assertThat(TestHttp.onPort(secondPort).get("/api/v1/ledger/blocks/head").send().json()).isEqualTo(head());
     }
 
+    @Test
+    void shouldDecideAgainUnderTheLockWhenTheOtherInstanceAppendedSinceThisOnesLastCommit() {
+        TestHttp second = TestHttp.onPort(Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port")));
+        Ed25519.Signer author = Ed25519.generate();
+        String token = serviceToken();
+        long first = appendOne(http, author, token, 0);
+        long byTheOther = appendOne(second, author, token, 1);
+        double rereadsBefore = rereads();
+
+        long next = appendOne(http, author, token, 2);
+
+        // This instance's writer still knew block `first` as the head: its one-round-trip append wrote nothing, and the
+        // group was decided again under the lock on top of the other instance's block.
+        assertThat(byTheOther).isEqualTo(first + 1);
+        assertThat(next).isEqualTo(byTheOther + 1);
+        assertThat(rereads() - rereadsBefore).isEqualTo(1);
+        JsonNode report = http.get("/api/v1/ledger/verify?from=" + first + "&to=" + next).send().json();
+        assertThat(report.path("valid").asBoolean()).as(report.toString()).isTrue();
+    }
+
+    private double rereads() {
+        return meters.get("ledger.append.group.rereads").counter().count();
+    }
+
     private static List<Long> appendSeveral(TestHttp instance) {
         Ed25519.Signer author = Ed25519.generate();
         String token = serviceToken();
         List<Long> heights = new ArrayList<>();
         for (int i = 0; i < BLOCKS_EACH; i++) {
-            JsonNode head = instance.get("/api/v1/ledger/blocks/head").send().json();
-            Map<String, Object> payload = uniquePayload();
-            ConsensusProof proof = ConsensusProof.create(author, "EXECUTION", CanonicalJson.tree(payload), head.path("height").asLong(),
-                    head.path("hash").asString(), Instant.now(), "eu-west", i, 0, 0, DIFFICULTY);
-            TestHttp.Response response = instance.post("/api/v1/ledger/blocks", appendBody("EXECUTION", payload, proof))
-                    .bearer(token).header("Idempotency-Key", UUID.randomUUID().toString()).send();
-            if (response.status() != 201) {
-                throw new AssertionError("append failed: " + response.status() + " " + response.body());
-            }
-            heights.add(response.json().path("height").asLong());
+            heights.add(appendOne(instance, author, token, i));
         }
         return heights;
+    }
+
+    /** One EXECUTION block through {@code instance}, anchored on the head it reports; its height. */
+    private static long appendOne(TestHttp instance, Ed25519.Signer author, String token, double x) {
+        JsonNode head = instance.get("/api/v1/ledger/blocks/head").send().json();
+        Map<String, Object> payload = uniquePayload();
+        ConsensusProof proof = ConsensusProof.create(author, "EXECUTION", CanonicalJson.tree(payload), head.path("height").asLong(),
+                head.path("hash").asString(), Instant.now(), "eu-west", x, 0, 0, DIFFICULTY);
+        TestHttp.Response response = instance.post("/api/v1/ledger/blocks", appendBody("EXECUTION", payload, proof))
+                .bearer(token).header("Idempotency-Key", UUID.randomUUID().toString()).send();
+        if (response.status() != 201) {
+            throw new AssertionError("append failed: " + response.status() + " " + response.body());
+        }
+        return response.json().path("height").asLong();
     }
 }

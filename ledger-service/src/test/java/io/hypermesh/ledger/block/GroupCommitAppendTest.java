@@ -150,6 +150,68 @@ class GroupCommitAppendTest extends LedgerServiceTest {
     }
 
     @Test
+    void shouldCommitABatchInTheSameGroupAsTheSingleAppendsQueuedAroundIt() throws Exception {
+        long before = head().path("height").asLong();
+        double commitsBefore = groups().count();
+        double decidedBefore = groups().totalAmount();
+
+        Future<TestHttp.Response> first;
+        Future<TestHttp.Response> batch;
+        Future<TestHttp.Response> last;
+        try (AppendLockHolder lock = new AppendLockHolder(dataSource, meters)) {
+            submitBlocker(lock);
+            first = submit(freshAppend(), UUID.randomUUID().toString(), serviceToken());
+            lock.awaitQueued(1);
+            batch = submitBatch(List.of(freshAppend(), freshAppend(), freshAppend()), UUID.randomUUID().toString(), serviceToken());
+            lock.awaitQueued(2);
+            last = submit(freshAppend(), UUID.randomUUID().toString(), serviceToken());
+            lock.awaitQueued(3);
+        }
+
+        TestHttp.Response single = first.get(60, TimeUnit.SECONDS);
+        TestHttp.Response batched = batch.get(60, TimeUnit.SECONDS);
+        TestHttp.Response after = last.get(60, TimeUnit.SECONDS);
+        assertThat(single.status()).as(single.body()).isEqualTo(201);
+        assertThat(batched.status()).as(batched.body()).isEqualTo(201);
+        assertThat(after.status()).as(after.body()).isEqualTo(201);
+        assertThat(single.json().path("height").asLong()).isEqualTo(before + 2);
+        assertThat(batched.json().path("blocks").findValues("height").stream().map(JsonNode::asLong).toList())
+                .containsExactly(before + 3, before + 4, before + 5);
+        assertThat(after.json().path("height").asLong()).isEqualTo(before + 6);
+        // The blocker's transaction, then one for the single, the batch's three blocks and the last single.
+        assertThat(groups().count() - commitsBefore).isEqualTo(2);
+        assertThat(groups().totalAmount() - decidedBefore).isEqualTo(6);
+        assertValidChain(before, before + 6);
+    }
+
+    @Test
+    void shouldRefuseAWholeBatchWhoseProofAnEarlierAppendOfTheGroupUsedAndCommitTheRest() throws Exception {
+        long before = head().path("height").asLong();
+        Map<String, Object> twice = freshAppend();
+
+        Future<TestHttp.Response> first;
+        Future<TestHttp.Response> batch;
+        Future<TestHttp.Response> last;
+        try (AppendLockHolder lock = new AppendLockHolder(dataSource, meters)) {
+            submitBlocker(lock);
+            first = submit(twice, UUID.randomUUID().toString(), serviceToken());
+            lock.awaitQueued(1);
+            batch = submitBatch(List.of(freshAppend(), twice), UUID.randomUUID().toString(), serviceToken());
+            lock.awaitQueued(2);
+            last = submit(freshAppend(), UUID.randomUUID().toString(), serviceToken());
+            lock.awaitQueued(3);
+        }
+
+        assertThat(first.get(60, TimeUnit.SECONDS).json().path("height").asLong()).isEqualTo(before + 2);
+        TestHttp.Response refused = batch.get(60, TimeUnit.SECONDS);
+        assertProblem(refused, 422, "proof-replayed");
+        assertThat(refused.json().path("index").asInt()).isEqualTo(1);
+        assertThat(last.get(60, TimeUnit.SECONDS).json().path("height").asLong()).isEqualTo(before + 3);
+        assertThat(head().path("height").asLong()).isEqualTo(before + 3);
+        assertValidChain(before, before + 3);
+    }
+
+    @Test
     void shouldRetryTheRestOfAGroupAloneWhenOneInsertFailsAndNeverAcknowledgeTheFailedBlock() throws Exception {
         // A fault injected on purpose: the database refuses one particular payload, as no check before the insert can foresee.
         jdbc.sql("""
@@ -242,6 +304,11 @@ class GroupCommitAppendTest extends LedgerServiceTest {
 
     private Future<TestHttp.Response> submit(Map<String, Object> body, String key, String token) {
         return pool.submit(() -> http.post("/api/v1/ledger/blocks", body).bearer(token).header("Idempotency-Key", key).send());
+    }
+
+    private Future<TestHttp.Response> submitBatch(List<Map<String, Object>> operations, String key, String token) {
+        return pool.submit(() -> http.post("/api/v1/ledger/blocks/batch", Map.of("operations", operations)).bearer(token)
+                .header("Idempotency-Key", key).send());
     }
 
     /** An EXECUTION with its own payload, author and proof, anchored on the current head. */

@@ -48,6 +48,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -76,7 +77,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Arguments: submitters (default 16), seconds measured (default 20), warm-up seconds (default 30: on two shared cores
  * the JIT compiler is still busy with the request path after 15 s, and the CPU per append halves once it is done),
  * proofs to mine (default 80,000; a run that uses them up says so), blocks per request (default 1: POST /blocks, each
- * append alone and the server groups them; more: POST /blocks/batch, the client groups them).
+ * append alone and the server groups them; more: POST /blocks/batch, the client groups them), and the pace of the measured
+ * phase (default: closed loop, each submitter sends its next request when the previous one has answered; a number: open
+ * loop at that many blocks per second in all, spread evenly over the submitters; a number followed by {@code x}: open loop
+ * at that multiple of the pgbench TPS measured just before the phase). In an open loop each request has its time in a
+ * fixed schedule, and its latency counts from that time, so a service that falls behind shows it in the percentiles
+ * (no coordinated omission).
  */
 public final class LedgerLoadHarness {
 
@@ -114,6 +120,7 @@ public final class LedgerLoadHarness {
         int proofCount = args.length > 3 ? Integer.parseInt(args[3]) : 80_000;
         // 1: each request is one POST /blocks (group commit); more: each request is one POST /blocks/batch of this many.
         int batch = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        String pace = args.length > 5 ? args[5] : "closed";
 
         Database database = Database.start();
         HttpServer remotes = remoteStub();
@@ -147,7 +154,7 @@ public final class LedgerLoadHarness {
             List<String> callerTokens = IntStream.range(0, submitters)
                     .mapToObj(i -> tokens.token(Ed25519.generate().identity().value(), "service")).toList();
 
-            run(port, bodies, callerTokens, warmup, batch);
+            run(port, bodies, callerTokens, warmup, batch, 0);
             // pgbench runs half its time before and half after the appends, so that a disk or a neighbour whose speed
             // drifts during the run weighs on both sides alike.
             Pgbench pgbench = Pgbench.init(database.server());
@@ -158,15 +165,20 @@ public final class LedgerLoadHarness {
             long commitsBefore = groups.count();
             double decidedBefore = groups.totalAmount();
             double transactionSecondsBefore = transactions.totalTime(TimeUnit.SECONDS);
+            double rate = pace.equals("closed") ? 0
+                    : pace.endsWith("x") ? Double.parseDouble(pace.substring(0, pace.length() - 1)) * pgbenchBefore.tps()
+                    : Double.parseDouble(pace);
             long walSyncsBefore = walSyncs(database.server());
+            long[] walBefore = walBytesAndFullPages(database.server());
             long cpuBefore = processCpuNanos();
             long[] gcBefore = gcCountAndMillis();
-            Phase appends = run(port, bodies, callerTokens, seconds, batch);
+            Phase appends = run(port, bodies, callerTokens, seconds, batch, rate);
             long cpu = processCpuNanos() - cpuBefore;
             long[] gcAfter = gcCountAndMillis();
             long commits = groups.count() - commitsBefore;
             double decided = groups.totalAmount() - decidedBefore;
             long walSyncs = walSyncs(database.server()) - walSyncsBefore;
+            long[] walAfter = walBytesAndFullPages(database.server());
             double transactionSeconds = transactions.totalTime(TimeUnit.SECONDS) - transactionSecondsBefore;
             Pgbench.Result pgbenchAfter = pgbench.run(seconds / 2);
             Pgbench.Result pgbenchBoth = pgbenchBefore.plus(pgbenchAfter);
@@ -180,10 +192,16 @@ public final class LedgerLoadHarness {
             System.out.printf("%-28s %9.0f %8.2f%n", "pgbench -N -c1", tps, pgbenchBoth.averageMillis());
             System.out.println();
             System.out.printf("pgbench before the appends %.0f TPS, after %.0f TPS%n", pgbenchBefore.tps(), pgbenchAfter.tps());
+            System.out.println(rate == 0 ? "closed loop: each submitter sent its next request when the previous one had answered"
+                    : String.format("open loop: %.0f blocks/s scheduled (%s), %d blocks per request, latency counted from each "
+                            + "request's scheduled time", rate, pace, batch));
             System.out.printf("append transactions (group commits): %.0f/s for %.0f blocks/s, %.1f appends per commit on average, "
                             + "%.2f ms per transaction (lock wait to durable commit)%n", commits / appends.seconds(),
                     appends.perSecond(), commits == 0 ? 0 : decided / commits, commits == 0 ? 0 : transactionSeconds * 1e3 / commits);
-            System.out.printf("WAL syncs (pg_stat_wal.wal_sync) during the append phase: %.0f/s%n", walSyncs / appends.seconds());
+            System.out.printf("WAL syncs (pg_stat_wal.wal_sync) during the append phase: %.0f/s; WAL written %.1f kB per block, "
+                            + "%.2f full-page images per block%n", walSyncs / appends.seconds(),
+                    (walAfter[0] - walBefore[0]) / 1024.0 / Math.max(1, appends.ok()),
+                    (walAfter[1] - walBefore[1]) / (double) Math.max(1, appends.ok()));
             System.out.printf("CPU of this JVM (service and submitters) per append: %.2f ms; %.2f cores busy on average%n",
                     cpu / 1e6 / Math.max(1, appends.ok()), cpu / 1e9 / appends.seconds());
             System.out.printf("garbage collections of this JVM during the append phase: %d, %d ms in total%n",
@@ -306,28 +324,42 @@ public final class LedgerLoadHarness {
     }
 
     /**
-     * Closed loop: each submitter posts its next request when the previous one has answered, with a fresh Idempotency-Key;
-     * a request carries one block, or {@code batch} blocks through the batch endpoint. Latencies are per request.
+     * Each submitter posts one request after another with a fresh Idempotency-Key; a request carries one block, or
+     * {@code batch} blocks through the batch endpoint. Closed loop ({@code blocksPerSecond} 0): the next request goes when
+     * the previous one has answered, and a latency is the request's own. Open loop: submitter {@code i} of {@code n} sends
+     * at the times {@code start + (i + k·n) / requestsPerSecond}, k = 0, 1, ... — at once when it is behind — and a latency
+     * counts from the scheduled time.
      */
-    private static Phase run(int port, Queue<String> bodies, List<String> callerTokens, int seconds, int batch) throws Exception {
+    private static Phase run(int port, Queue<String> bodies, List<String> callerTokens, int seconds, int batch,
+            double blocksPerSecond) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callerTokens.size());
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
+        int submitters = callerTokens.size();
+        // Between two requests of one submitter in the open loop.
+        long period = blocksPerSecond <= 0 ? 0 : (long) (1e9 * submitters * batch / blocksPerSecond);
         List<Future<Phase>> results = new ArrayList<>();
-        for (String token : callerTokens) {
+        for (int s = 0; s < submitters; s++) {
+            String token = callerTokens.get(s);
+            long firstAt = start + period * s / submitters;
             results.add(pool.submit(() -> {
                 KeepAliveHttpConnection connection = new KeepAliveHttpConnection("127.0.0.1", port);
                 long[] latencies = new long[4096];
                 int count = 0;
                 Map<Integer, Integer> failures = new LinkedHashMap<>();
                 boolean ranOut = false;
-                while (System.nanoTime() < end) {
+                for (long scheduled = firstAt; scheduled < end; scheduled += period) {
+                    if (period > 0) {
+                        for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                    }
                     String body = next(bodies, batch);
                     if (body == null) {
                         ranOut = true;
                         break;
                     }
-                    long sent = System.nanoTime();
+                    long sent = period > 0 ? scheduled : System.nanoTime();
                     int status = connection.postJson(batch == 1 ? "/api/v1/ledger/blocks" : "/api/v1/ledger/blocks/batch", token,
                             UUID.randomUUID().toString(), body);
                     long took = System.nanoTime() - sent;
@@ -338,6 +370,9 @@ public final class LedgerLoadHarness {
                         latencies[count++] = took;
                     } else {
                         failures.merge(status, 1, Integer::sum);
+                    }
+                    if (period == 0) {
+                        scheduled = System.nanoTime();
                     }
                 }
                 connection.close();
@@ -398,6 +433,12 @@ public final class LedgerLoadHarness {
     }
 
     /** Server-wide WAL flushes so far; with fsync on, one per group commit (or per pgbench transaction). */
+    /** Server-wide WAL bytes and full-page images so far (pg_stat_wal). */
+    private static long[] walBytesAndFullPages(PostgresServer server) throws SQLException {
+        return new long[] {Long.parseLong(query(server, "select wal_bytes from pg_stat_wal")),
+                Long.parseLong(query(server, "select wal_fpi from pg_stat_wal"))};
+    }
+
     private static long walSyncs(PostgresServer server) throws SQLException {
         return Long.parseLong(query(server, "select wal_sync from pg_stat_wal"));
     }
