@@ -63,6 +63,28 @@ class Ed25519Test {
     }
 
     @Test
+    void shouldAnswerExactlyAsBouncyCastlesByteKeyVerificationAlsoWhenTheKeyIsRemembered() {
+        Ed25519.Signer signer = Ed25519.generate();
+        byte[] message = "append block".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = signer.sign(message);
+        byte[] otherMessage = "append another block".getBytes(StandardCharsets.UTF_8);
+        byte[] smallOrderKey = new byte[32];
+        smallOrderKey[0] = 1; // the neutral element: a curve point of order 1
+        byte[] nonCanonicalKey = HEX.parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"); // y = p
+        for (byte[] key : new byte[][] {signer.publicKey().raw(), RFC_PUBLIC, smallOrderKey, nonCanonicalKey}) {
+            for (byte[] signed : new byte[][] {message, otherMessage}) {
+                boolean expected = org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, key, 0, signed, 0, signed.length);
+                // Twice: the first call decodes the key, the second may use the remembered point.
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    assertThat(Ed25519.verify(new Ed25519.PublicKeyBytes(key), signed, signature))
+                            .as("key %s, attempt %d", HEX.formatHex(key), attempt).isEqualTo(expected);
+                }
+            }
+        }
+        assertThat(Ed25519.verify(signer.publicKey(), message, signature)).isTrue();
+    }
+
+    @Test
     void shouldTreatMalformedSignaturesAsInvalid() {
         Ed25519.Signer signer = Ed25519.generate();
         byte[] message = {1, 2, 3};
