@@ -2,7 +2,6 @@ package io.hypermesh.ledger.client;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.hypermesh.protocol.Identity;
-import java.time.Clock;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.service.annotation.GetExchange;
@@ -21,27 +20,26 @@ final class PaymentStakeClient implements StakeClient {
 
     private final Stakes stakes;
     private final CircuitBreaker breaker = RemoteLookups.circuitBreaker("payment");
-    private final ExpiringCache<Identity, Long> cache;
+    private final LookupCache<Identity, Long> cache;
 
-    PaymentStakeClient(Stakes stakes, ClientProperties properties, Clock clock) {
+    PaymentStakeClient(Stakes stakes, ClientProperties properties) {
         this.stakes = stakes;
-        this.cache = new ExpiringCache<>(properties.stakeCacheTtl(), clock);
+        this.cache = new LookupCache<>(properties.stakeCacheTtl(), this::lookUp);
     }
 
     @Override
     public long stakedMicroCaes(Identity identity) {
-        return cache.get(identity).orElseGet(() -> {
-            long staked;
-            try {
-                staked = RemoteLookups.call(breaker, () -> stakes.stake(identity.value()).staked(),
-                        e -> new StakeUnavailableException("payment-service did not answer", e));
-            } catch (HttpClientErrorException.NotFound unknown) {
-                staked = 0; // an identity payment-service has never seen has no stake
-            } catch (HttpClientErrorException refused) {
-                throw new StakeUnavailableException("payment-service refused the stake lookup: " + refused.getStatusCode(), refused);
-            }
-            cache.put(identity, staked);
-            return staked;
-        });
+        return cache.get(identity);
+    }
+
+    private long lookUp(Identity identity) {
+        try {
+            return RemoteLookups.call(breaker, () -> stakes.stake(identity.value()).staked(),
+                    e -> new StakeUnavailableException("payment-service did not answer", e));
+        } catch (HttpClientErrorException.NotFound unknown) {
+            return 0; // an identity payment-service has never seen has no stake
+        } catch (HttpClientErrorException refused) {
+            throw new StakeUnavailableException("payment-service refused the stake lookup: " + refused.getStatusCode(), refused);
+        }
     }
 }

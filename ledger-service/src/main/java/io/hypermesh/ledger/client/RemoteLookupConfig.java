@@ -1,6 +1,5 @@
 package io.hypermesh.ledger.client;
 
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,15 +13,15 @@ class RemoteLookupConfig {
 
     @Bean
     @ConditionalOnExpression("!'${hypermesh.ledger.clients.payment-url:}'.isBlank()")
-    StakeClient stakeClient(RestClient.Builder builder, ClientProperties properties, Clock clock) {
+    StakeClient stakeClient(RestClient.Builder builder, ClientProperties properties) {
         return new PaymentStakeClient(RemoteLookups.client(builder, properties.paymentUrl(), properties, PaymentStakeClient.Stakes.class),
-                properties, clock);
+                properties);
     }
 
     @Bean
     @ConditionalOnExpression("!'${hypermesh.ledger.clients.routing-url:}'.isBlank()")
-    ZoneClient zoneClient(RestClient.Builder builder, ClientProperties properties, Clock clock) {
+    ZoneClient zoneClient(RestClient.Builder builder, ClientProperties properties) {
         return new RoutingZoneClient(RemoteLookups.client(builder, properties.routingUrl(), properties, RoutingZoneClient.Zones.class),
-                properties, clock);
+                properties);
     }
 }

@@ -1,8 +1,6 @@
 package io.hypermesh.ledger.client;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.time.Clock;
-import java.util.Optional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.service.annotation.GetExchange;
@@ -30,31 +28,26 @@ final class RoutingZoneClient implements ZoneClient {
 
     private final Zones zones;
     private final CircuitBreaker breaker = RemoteLookups.circuitBreaker("routing");
-    private final ExpiringCache<String, Bounds> cache;
+    private final LookupCache<String, Bounds> cache;
 
-    RoutingZoneClient(Zones zones, ClientProperties properties, Clock clock) {
+    RoutingZoneClient(Zones zones, ClientProperties properties) {
         this.zones = zones;
-        this.cache = new ExpiringCache<>(properties.zoneCacheTtl(), clock);
+        this.cache = new LookupCache<>(properties.zoneCacheTtl(), this::lookUp);
     }
 
     @Override
     public boolean contains(String zone, double x, double y, double z) {
-        return bounds(zone).map(bounds -> bounds.contains(x, y, z)).orElse(false);
+        Bounds bounds = cache.get(zone);
+        return bounds != null && bounds.contains(x, y, z);
     }
 
-    /** Empty for a zone routing does not know; unknown zones are not cached, so a new zone counts at once. */
-    private Optional<Bounds> bounds(String zone) {
-        Optional<Bounds> cached = cache.get(zone);
-        if (cached.isPresent()) {
-            return cached;
-        }
+    /** Null for a zone routing does not know: nothing is cached then, so a zone created later counts at once. */
+    private Bounds lookUp(String zone) {
         try {
-            Bounds bounds = RemoteLookups.call(breaker, () -> zones.zone(zone).bounds(),
+            return RemoteLookups.call(breaker, () -> zones.zone(zone).bounds(),
                     e -> new ZoneUnavailableException("routing-service did not answer", e));
-            cache.put(zone, bounds);
-            return Optional.of(bounds);
         } catch (HttpClientErrorException.NotFound unknown) {
-            return Optional.empty();
+            return null;
         } catch (HttpClientErrorException refused) {
             throw new ZoneUnavailableException("routing-service refused the zone lookup: " + refused.getStatusCode(), refused);
         }

@@ -28,16 +28,18 @@ public record LedgerProperties(
     /**
      * Group commit: at most {@code queueCapacity} checked appends (a batch counts once) wait for the writer (more answer
      * 503 append-queue-full), and one transaction decides at most {@code maxGroupSize} blocks (a larger batch alone).
-     * At most {@code concurrentChecks} proof verifications run at once (0: one per available processor).
+     * At most {@code concurrentChecks} proof verifications run at once (0: one fewer than the available processors, at
+     * least one — the core left over serves the group-commit writer and the requests' parsing, which every append
+     * waits for).
      */
     public record Append(
             @DefaultValue("1024") @Min(1) int queueCapacity,
             @DefaultValue("256") @Min(1) @Max(1000) int maxGroupSize,
             @DefaultValue("0") @Min(0) int concurrentChecks) {
 
-        /** The bound on concurrent proof verifications, 0 resolved to the number of available processors. */
+        /** The bound on concurrent proof verifications, 0 resolved to the available processors less one (at least one). */
         public int concurrentChecksOrCores() {
-            return concurrentChecks > 0 ? concurrentChecks : Runtime.getRuntime().availableProcessors();
+            return concurrentChecks > 0 ? concurrentChecks : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         }
     }
 

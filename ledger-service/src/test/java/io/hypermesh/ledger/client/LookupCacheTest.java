@@ -1,0 +1,160 @@
+package io.hypermesh.ledger.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LookupCacheTest {
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    private final List<Runnable> backgroundTasks = new ArrayList<>();
+
+    /** A cache of 10 s whose clock the test moves and whose background work waits until the test runs it. */
+    private LookupCache<String, String> cache(java.util.function.Function<String, String> loader) {
+        return new LookupCache<>(Duration.ofSeconds(10), key -> {
+            lookups.incrementAndGet();
+            return loader.apply(key);
+        }, nanos::get, backgroundTasks::add);
+    }
+
+    private void runBackgroundTasks() {
+        List<Runnable> tasks = new ArrayList<>(backgroundTasks);
+        backgroundTasks.clear();
+        tasks.forEach(Runnable::run);
+    }
+
+    private void advance(Duration by) {
+        nanos.addAndGet(by.toNanos());
+    }
+
+    @Test
+    void shouldServeAFreshValueWithoutLookingItUpAgain() {
+        LookupCache<String, String> cache = cache(key -> key + "@" + nanos.get());
+
+        assertThat(cache.get("alice")).isEqualTo("alice@0");
+        advance(Duration.ofSeconds(4));
+
+        assertThat(cache.get("alice")).isEqualTo("alice@0");
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void shouldServeTheCurrentValueAndRefreshItOncePastHalfItsLifetime() {
+        LookupCache<String, String> cache = cache(key -> key + "@" + nanos.get());
+        cache.get("alice");
+        advance(Duration.ofSeconds(6));
+
+        assertThat(cache.get("alice")).as("the caller does not wait for the refresh").isEqualTo("alice@0");
+        assertThat(lookups).hasValue(1);
+        runBackgroundTasks();
+
+        assertThat(lookups).hasValue(2);
+        assertThat(cache.get("alice")).isEqualTo("alice@" + Duration.ofSeconds(6).toNanos());
+    }
+
+    @Test
+    void shouldLookUpAgainOnceTheValueHasExpired() {
+        LookupCache<String, String> cache = cache(key -> key + "@" + nanos.get());
+        cache.get("alice");
+        advance(Duration.ofSeconds(11));
+
+        assertThat(cache.get("alice")).isEqualTo("alice@" + Duration.ofSeconds(11).toNanos());
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void shouldNotCacheWhatTheLoaderDidNotFind() {
+        LookupCache<String, String> cache = cache(key -> null);
+
+        assertThat(cache.get("nowhere")).isNull();
+        assertThat(cache.get("nowhere")).isNull();
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void shouldPassAFailedLookupToTheCallerAndCacheNothing() {
+        AtomicInteger calls = new AtomicInteger();
+        LookupCache<String, String> cache = cache(key -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("payment-service did not answer");
+            }
+            return "found";
+        });
+
+        assertThatThrownBy(() -> cache.get("alice")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("payment-service did not answer");
+        assertThat(cache.get("alice")).isEqualTo("found");
+    }
+
+    @Test
+    void shouldKeepTheOldValueWhenABackgroundRefreshFails() {
+        AtomicInteger calls = new AtomicInteger();
+        LookupCache<String, String> cache = cache(key -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new IllegalStateException("payment-service did not answer");
+            }
+            return "value " + calls.get();
+        });
+        cache.get("alice");
+        advance(Duration.ofSeconds(6));
+
+        assertThat(cache.get("alice")).isEqualTo("value 1");
+        runBackgroundTasks();
+
+        assertThat(calls).as("the refresh was tried").hasValue(2);
+        assertThat(cache.get("alice")).isEqualTo("value 1");
+    }
+
+    @Test
+    void shouldLetConcurrentMissesForOneKeyShareOneLookup() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        LookupCache<String, String> cache = new LookupCache<>(Duration.ofSeconds(10), key -> {
+            lookups.incrementAndGet();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "staked";
+        }, nanos::get, Runnable::run);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(callers.submit(() -> cache.get("alice")));
+        }
+        Thread.sleep(200); // let every caller reach the cache while the first lookup is still out
+        release.countDown();
+
+        for (Future<String> answer : answers) {
+            assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("staked");
+        }
+        callers.shutdown();
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void shouldLookUpEveryTimeWithAZeroLifetime() {
+        LookupCache<String, String> cache = new LookupCache<>(Duration.ZERO, key -> {
+            lookups.incrementAndGet();
+            return "value";
+        });
+
+        cache.get("alice");
+        cache.get("alice");
+
+        assertThat(lookups).hasValue(2);
+    }
+}
