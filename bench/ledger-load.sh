@@ -25,6 +25,9 @@ mkdir -p target
 ./mvnw -B -q -pl ledger-service dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/target/ledger-bench.classpath"
 mkdir -p bench/results
-java -Xms2g -Xmx2g -cp "ledger-service/target/test-classes:ledger-service/target/classes:$(cat target/ledger-bench.classpath)" \
+# G1's default pause goal (200 ms) let young collections take 15-40 ms here, a large share of a 20 ms latency budget;
+# with 10 ms they are more frequent and take 4-12 ms. BENCH_JAVA_OPTS adds JVM options (e.g. -Xlog:gc:file=gc.log,
+# -Dlatency.timeline=FILE for each request's send time and latency, -Dservice.args="--hypermesh.ledger....=...").
+java -Xms2g -Xmx2g -XX:MaxGCPauseMillis=10 ${BENCH_JAVA_OPTS:-} -cp "ledger-service/target/test-classes:ledger-service/target/classes:$(cat target/ledger-bench.classpath)" \
   io.hypermesh.ledger.load.LedgerLoadHarness "$submitters" "$seconds" "$warmup" "$proofs" "$batch" "$pace" 2>&1 \
   | grep -v -E '^\s*$|WARN|io\.zonky|\[postgres:pid' | tee bench/results/ledger-load.txt

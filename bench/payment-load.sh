@@ -9,6 +9,7 @@
 #   bench/payment-load.sh [clients] [seconds per phase] [warm-up seconds]     (defaults 8, 15, 60)
 # The upstream modules (protocol, dev-support) must be installed in ~/.m2 (./mvnw install once).
 # Results: bench/results/payment-load.txt. Offline: MAVEN_ARGS=-o bench/payment-load.sh ...
+# BENCH_JAVA_OPTS adds JVM options, e.g. -Dpool=N (database connections; default 2 x cores) or -Xlog:gc:file=gc.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-8}
@@ -17,6 +18,6 @@ warmup=${3:-60}
 mkdir -p payment-service/target bench/results
 ./mvnw -B -q ${MAVEN_ARGS:-} -pl payment-service test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/payment-service/target/payment-bench.classpath"
-java -Xmx768m -cp "payment-service/target/test-classes:payment-service/target/classes:$(cat payment-service/target/payment-bench.classpath)" \
+java -Xmx768m ${BENCH_JAVA_OPTS:-} -cp "payment-service/target/test-classes:payment-service/target/classes:$(cat payment-service/target/payment-bench.classpath)" \
   io.hypermesh.payment.load.PaymentLoadHarness "$clients" "$seconds" "$warmup" 2>&1 \
   | grep -v -E '^\s*$|WARN|io\.zonky|\[postgres:pid' | tee bench/results/payment-load.txt

@@ -1,6 +1,8 @@
 package io.hypermesh.ledger.load;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hypermesh.devsupport.HarnessArguments;
+import io.hypermesh.devsupport.JvmActivity;
 import io.hypermesh.devsupport.KeepAliveHttpConnection;
 import io.hypermesh.devsupport.Latencies;
 import io.hypermesh.devsupport.PostgresServer;
@@ -17,8 +19,6 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,13 +83,23 @@ import tools.jackson.databind.json.JsonMapper;
  * at that multiple of the pgbench TPS measured just before the phase). In an open loop each request has its time in a
  * fixed schedule, and its latency counts from that time, so a service that falls behind shows it in the percentiles
  * (no coordinated omission).
+ *
+ * <p>Between the warm-up and the measured phase the server takes a checkpoint (both sides then start as on a server that
+ * has been running a while) and pgbench runs its first half; the measured phase is preceded by {@value #RAMP_SECONDS} s at
+ * its own pace that are not counted, so that it starts from its steady state and not from the service pgbench left
+ * idle. {@code -Dlatency.timeline=FILE} writes each measured request's send time and latency (milliseconds) to FILE;
+ * {@code -Dservice.args="--name=value ..."} passes more settings to the service.
  */
 public final class LedgerLoadHarness {
 
     private static final String TYPE = "EXECUTION";
     private static final String ZONE = "eu-west";
     private static final int AUTHORS = 64;
+    private static final int RAMP_SECONDS = 3;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** With -Dlatency.timeline=FILE: each measured request's send time and latency, written to FILE after the run. */
+    private static final Queue<long[]> TIMELINE = System.getProperty("latency.timeline") == null ? null
+            : new ConcurrentLinkedQueue<>();
 
     private LedgerLoadHarness() {
     }
@@ -126,8 +136,7 @@ public final class LedgerLoadHarness {
         HttpServer remotes = remoteStub();
         TestTokenIssuer tokens = TestTokenIssuer.shared();
         ServiceDatabase ledger = database.server().provision("ledger", "bench_ledger");
-        ConfigurableApplicationContext service = SpringApplication.run(LedgerServiceApplication.class,
-                "--server.port=0", "--spring.datasource.url=" + ledger.jdbcUrl(),
+        List<String> serviceArgs = List.of("--server.port=0", "--spring.datasource.url=" + ledger.jdbcUrl(),
                 "--spring.datasource.username=" + ledger.user(), "--spring.datasource.password=" + ledger.password(),
                 "--spring.datasource.hikari.maximum-pool-size=" + (submitters + 4),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri(),
@@ -138,6 +147,8 @@ public final class LedgerLoadHarness {
                 // Proofs are mined before the run, so they must stay acceptable through it; every check still runs.
                 "--hypermesh.ledger.proof.max-anchor-age-blocks=1000000000", "--hypermesh.ledger.proof.max-drift=30m",
                 "--management.tracing.sampling.probability=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        ConfigurableApplicationContext service = SpringApplication.run(LedgerServiceApplication.class,
+                HarnessArguments.withServiceArgs(serviceArgs));
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -158,6 +169,10 @@ public final class LedgerLoadHarness {
             // pgbench runs half its time before and half after the appends, so that a disk or a neighbour whose speed
             // drifts during the run weighs on both sides alike.
             Pgbench pgbench = Pgbench.init(database.server());
+            // Both sides start from a clean checkpoint, as on a server that has been running for a while: the warm-up's
+            // dirty pages are written and its WAL segments recycled, instead of a checkpoint falling into the measured
+            // phase and every new WAL segment being zero-filled under the WAL write lock.
+            checkpoint(database.server());
             Pgbench.Result pgbenchBefore = pgbench.run(seconds - seconds / 2);
             MeterRegistry meters = service.getBean(MeterRegistry.class);
             DistributionSummary groups = meters.get("ledger.append.group.size").summary();
@@ -168,13 +183,24 @@ public final class LedgerLoadHarness {
             double rate = pace.equals("closed") ? 0
                     : pace.endsWith("x") ? Double.parseDouble(pace.substring(0, pace.length() - 1)) * pgbenchBefore.tps()
                     : Double.parseDouble(pace);
+            // Not counted: a few seconds at the measured pace, so that the phase starts in its steady state and not from
+            // the idle service pgbench left (expired stake and zone caches, cold connections, a backlog while they warm).
+            run(port, bodies, callerTokens, RAMP_SECONDS, batch, rate);
             long walSyncsBefore = walSyncs(database.server());
             long[] walBefore = walBytesAndFullPages(database.server());
-            long cpuBefore = processCpuNanos();
-            long[] gcBefore = gcCountAndMillis();
+            long cpuBefore = JvmActivity.processCpuNanos();
+            long[] gcBefore = JvmActivity.gcCountAndMillis();
+            if (TIMELINE != null) {
+                TIMELINE.clear();
+            }
             Phase appends = run(port, bodies, callerTokens, seconds, batch, rate);
-            long cpu = processCpuNanos() - cpuBefore;
-            long[] gcAfter = gcCountAndMillis();
+            if (TIMELINE != null) {
+                Files.write(Path.of(System.getProperty("latency.timeline")), TIMELINE.stream()
+                        .sorted(Comparator.comparingLong(entry -> entry[0]))
+                        .map(entry -> String.format("%.1f %.2f", entry[0] / 1e6, entry[1] / 1e6)).toList());
+            }
+            long cpu = JvmActivity.processCpuNanos() - cpuBefore;
+            long[] gcAfter = JvmActivity.gcCountAndMillis();
             long commits = groups.count() - commitsBefore;
             double decided = groups.totalAmount() - decidedBefore;
             long walSyncs = walSyncs(database.server()) - walSyncsBefore;
@@ -264,6 +290,8 @@ public final class LedgerLoadHarness {
         server.createContext("/api/v1/routing/zones/", exchange -> respond(exchange,
                 exchange.getRequestURI().getPath().endsWith("/" + ZONE) ? 200 : 404,
                 "{\"name\":\"" + ZONE + "\",\"bounds\":{\"min\":{\"x\":0,\"y\":0,\"z\":0},\"max\":{\"x\":100,\"y\":100,\"z\":100}}}"));
+        // Many threads, as the real services have: a single-threaded stub would turn cache refreshes into a queue.
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         return server;
     }
@@ -368,6 +396,9 @@ public final class LedgerLoadHarness {
                             latencies = Arrays.copyOf(latencies, count * 2);
                         }
                         latencies[count++] = took;
+                        if (TIMELINE != null) {
+                            TIMELINE.add(new long[] {sent - start, took});
+                        }
                     } else {
                         failures.merge(status, 1, Integer::sum);
                     }
@@ -410,20 +441,6 @@ public final class LedgerLoadHarness {
         return "{\"operations\":[" + String.join(",", operations) + "]}";
     }
 
-    /** Collections and milliseconds spent in them so far, over all collectors. */
-    private static long[] gcCountAndMillis() {
-        long[] total = new long[2];
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            total[0] += Math.max(0, collector.getCollectionCount());
-            total[1] += Math.max(0, collector.getCollectionTime());
-        }
-        return total;
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     private static String settings(PostgresServer server, String... names) throws SQLException {
         List<String> values = new ArrayList<>();
         for (String name : names) {
@@ -432,15 +449,24 @@ public final class LedgerLoadHarness {
         return String.join(", ", values);
     }
 
-    /** Server-wide WAL flushes so far; with fsync on, one per group commit (or per pgbench transaction). */
     /** Server-wide WAL bytes and full-page images so far (pg_stat_wal). */
     private static long[] walBytesAndFullPages(PostgresServer server) throws SQLException {
         return new long[] {Long.parseLong(query(server, "select wal_bytes from pg_stat_wal")),
                 Long.parseLong(query(server, "select wal_fpi from pg_stat_wal"))};
     }
 
+    /** Server-wide WAL flushes so far; with fsync on, one per group commit (or per pgbench transaction). */
     private static long walSyncs(PostgresServer server) throws SQLException {
         return Long.parseLong(query(server, "select wal_sync from pg_stat_wal"));
+    }
+
+    private static void checkpoint(PostgresServer server) {
+        try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.adminUser(), server.adminPassword());
+             Statement statement = connection.createStatement()) {
+            statement.execute("checkpoint");
+        } catch (SQLException refused) {
+            System.out.println("No checkpoint before the measured phases (" + refused.getMessage().strip() + ")");
+        }
     }
 
     private static String query(PostgresServer server, String sql) throws SQLException {

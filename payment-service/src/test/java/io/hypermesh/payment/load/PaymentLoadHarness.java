@@ -1,5 +1,7 @@
 package io.hypermesh.payment.load;
 
+import io.hypermesh.devsupport.HarnessArguments;
+import io.hypermesh.devsupport.JvmActivity;
 import io.hypermesh.devsupport.KeepAliveHttpConnection;
 import io.hypermesh.devsupport.Latencies;
 import io.hypermesh.devsupport.PostgresServer;
@@ -61,7 +63,7 @@ public final class PaymentLoadHarness {
      * {@code postgresCpuNanos}: CPU of the whole PostgreSQL server (postmaster, backends, background workers).
      */
     private record Phase(String name, long ok, long failed, double seconds, long[] latenciesNanos, long jvmCpuNanos,
-            long postgresCpuNanos, long compileMillis) {
+            long postgresCpuNanos, long compileMillis, long gcCount, long gcMillis) {
 
         double microsPerTransfer(long cpuNanos) {
             return ok == 0 ? Double.NaN : cpuNanos / 1e3 / ok;
@@ -86,21 +88,20 @@ public final class PaymentLoadHarness {
         // The JIT keeps compiling Spring's request path for tens of seconds on two cores; measure after it.
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 60;
 
+        // HikariCP's sizing rule, twice the database's cores (PostgreSQL has this machine's): more connections than that
+        // only add backends that take turns on the same cores (README, "Pool size"). -Dpool=N overrides it.
+        int poolSize = Integer.getInteger("pool", 2 * Runtime.getRuntime().availableProcessors());
         ServiceDatabase database = TestPostgres.forService("payment");
         TestTokenIssuer tokens = TestTokenIssuer.shared();
-        List<String> serviceArgs = new ArrayList<>(List.of(
+        List<String> serviceArgs = List.of(
                 "--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
-                "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, clients + 2),
+                "--spring.datasource.hikari.maximum-pool-size=" + poolSize,
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + tokens.issuer(),
-                "--management.tracing.sampling.probability=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
-        String extra = System.getProperty("service.args", "");
-        if (!extra.isBlank()) {
-            serviceArgs.addAll(Arrays.asList(extra.strip().split("\\s+")));
-        }
+                "--management.tracing.sampling.probability=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         ConfigurableApplicationContext service = SpringApplication.run(PaymentServiceApplication.class,
-                serviceArgs.toArray(String[]::new));
+                HarnessArguments.withServiceArgs(serviceArgs));
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         PostgresServer server = TestPostgres.server();
         try {
@@ -119,8 +120,8 @@ public final class PaymentLoadHarness {
                     }
                 }
             }
-            System.out.printf("payment-service on port %d, %d accounts funded; %d clients, %d s per phase after %d s warm-up%n",
-                    port, ACCOUNTS, clients, seconds, warmup);
+            System.out.printf("payment-service on port %d, %d accounts funded; %d clients, %d s per phase after %d s warm-up; "
+                            + "%d database connections%n", port, ACCOUNTS, clients, seconds, warmup, poolSize);
             System.out.println("PostgreSQL server, the same for the service and pgbench: " + serverSettings(server));
             run(port, server, identities, clientTokens, ACCOUNTS, clients, warmup, "warm-up");
             Phase uniform = run(port, server, identities, clientTokens, ACCOUNTS, clients, seconds, "uniform (1,000 accounts)");
@@ -140,9 +141,10 @@ public final class PaymentLoadHarness {
             System.out.println();
             System.out.println("CPU per transfer (2 cores = 2,000,000 us of CPU per second):");
             for (Phase phase : List.of(uniform, hot)) {
-                System.out.printf("  %-26s JVM (service + load clients + JIT + GC) %6.0f us, PostgreSQL %5.0f us, JIT compiling %5d ms%n",
+                System.out.printf("  %-26s JVM (service + load clients + JIT + GC) %6.0f us, PostgreSQL %5.0f us, JIT compiling %5d ms, "
+                                + "%d garbage collections (%d ms)%n",
                         phase.name(), phase.microsPerTransfer(phase.jvmCpuNanos()), phase.microsPerTransfer(phase.postgresCpuNanos()),
-                        phase.compileMillis());
+                        phase.compileMillis(), phase.gcCount(), phase.gcMillis());
             }
             System.out.printf("  %-26s PostgreSQL %5.0f us per transaction (pgbench's own CPU not counted)%n", "pgbench TPC-B", pgCpuMicros);
             System.out.println();
@@ -164,9 +166,10 @@ public final class PaymentLoadHarness {
     private static Phase run(int port, PostgresServer server, List<String> identities, List<String> clientTokens, int among,
             int clients, int seconds, String name) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long jvmCpuBefore = jvmCpuNanos();
+        long jvmCpuBefore = JvmActivity.processCpuNanos();
         long postgresCpuBefore = postgresCpuNanos(server);
         long compileBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long[] gcBefore = JvmActivity.gcCountAndMillis();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> results = new ArrayList<>();
@@ -211,12 +214,14 @@ public final class PaymentLoadHarness {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long jvmCpu = jvmCpuNanos() - jvmCpuBefore;
+        long jvmCpu = JvmActivity.processCpuNanos() - jvmCpuBefore;
         long postgresCpu = postgresCpuNanos(server) - postgresCpuBefore;
         long compile = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileBefore;
+        long[] gcAfter = JvmActivity.gcCountAndMillis();
         pool.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Phase(name, sorted.length, failed, elapsed, sorted, jvmCpu, postgresCpu, compile);
+        return new Phase(name, sorted.length, failed, elapsed, sorted, jvmCpu, postgresCpu, compile, gcAfter[0] - gcBefore[0],
+                gcAfter[1] - gcBefore[1]);
     }
 
     /** The server settings that decide what a commit costs, as the server reports them. */
@@ -234,10 +239,6 @@ public final class PaymentLoadHarness {
             }
         }
         return settings.toString();
-    }
-
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**
@@ -290,11 +291,11 @@ public final class PaymentLoadHarness {
                 "PGPASSWORD", server.adminPassword(), "PGDATABASE", "pgbench_payment");
         exec(env, "pgbench", "-i", "-q", "-s", "1");
         long postgresCpuBefore = postgresCpuNanos(server);
-        long jvmCpuBefore = jvmCpuNanos();
+        long jvmCpuBefore = JvmActivity.processCpuNanos();
         String output = exec(env, "pgbench", "-b", "tpcb-like", "-c", String.valueOf(clients),
                 "-j", String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(seconds), "-n");
         long postgresCpu = postgresCpuNanos(server) - postgresCpuBefore;
-        long jvmCpu = jvmCpuNanos() - jvmCpuBefore;
+        long jvmCpu = JvmActivity.processCpuNanos() - jvmCpuBefore;
         System.out.println(output.strip());
         // The idle service (JIT still compiling, GC, schedulers) shares the cores with pgbench: say how much.
         System.out.printf("this JVM used %.0f ms of CPU while pgbench ran (%d s)%n", jvmCpu / 1e6, seconds);
