@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class LookupCacheTest {
@@ -23,7 +24,7 @@ class LookupCacheTest {
     private final List<Runnable> backgroundTasks = new ArrayList<>();
 
     /** A cache of 10 s whose clock the test moves and whose background work waits until the test runs it. */
-    private LookupCache<String, String> cache(java.util.function.Function<String, String> loader) {
+    private LookupCache<String, String> cache(Function<String, String> loader) {
         return new LookupCache<>(Duration.ofSeconds(10), key -> {
             lookups.incrementAndGet();
             return loader.apply(key);
@@ -34,6 +35,16 @@ class LookupCacheTest {
         List<Runnable> tasks = new ArrayList<>(backgroundTasks);
         backgroundTasks.clear();
         tasks.forEach(Runnable::run);
+    }
+
+    /** Answers "value N" on the N-th lookup, except the {@code failing}-th, which throws as an unreachable service does. */
+    private Function<String, String> failingOnLookup(int failing) {
+        return key -> {
+            if (lookups.get() == failing) {
+                throw new IllegalStateException("payment-service did not answer");
+            }
+            return "value " + lookups.get();
+        };
     }
 
     private void advance(Duration by) {
@@ -86,35 +97,23 @@ class LookupCacheTest {
 
     @Test
     void shouldPassAFailedLookupToTheCallerAndCacheNothing() {
-        AtomicInteger calls = new AtomicInteger();
-        LookupCache<String, String> cache = cache(key -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("payment-service did not answer");
-            }
-            return "found";
-        });
+        LookupCache<String, String> cache = cache(failingOnLookup(1));
 
         assertThatThrownBy(() -> cache.get("alice")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("payment-service did not answer");
-        assertThat(cache.get("alice")).isEqualTo("found");
+        assertThat(cache.get("alice")).isEqualTo("value 2");
     }
 
     @Test
     void shouldKeepTheOldValueWhenABackgroundRefreshFails() {
-        AtomicInteger calls = new AtomicInteger();
-        LookupCache<String, String> cache = cache(key -> {
-            if (calls.incrementAndGet() == 2) {
-                throw new IllegalStateException("payment-service did not answer");
-            }
-            return "value " + calls.get();
-        });
+        LookupCache<String, String> cache = cache(failingOnLookup(2));
         cache.get("alice");
         advance(Duration.ofSeconds(6));
 
         assertThat(cache.get("alice")).isEqualTo("value 1");
         runBackgroundTasks();
 
-        assertThat(calls).as("the refresh was tried").hasValue(2);
+        assertThat(lookups).as("the refresh was tried").hasValue(2);
         assertThat(cache.get("alice")).isEqualTo("value 1");
     }
 
