@@ -1,7 +1,7 @@
 -- Driver for bench/ledger-append-sql.sh: appends one group of n chained EXECUTION blocks through append_blocks
 -- (migration V4) in one call, with payloads and proofs shaped like the service's (hashes are SHA-256 hex, the proof
 -- JSON is of realistic size), two Merkle Mountain Range nodes per two blocks and one append record per 20 blocks.
--- What it costs to make the data in PL/pgSQL is measured separately by ledger_bench_data_only.
+-- ledger_bench_group(n, false) only makes the data, so that its cost can be subtracted.
 insert into blocks (height, parent_height, previous_hash, type, payload, payload_digest, proof, proof_digest, binding_digest,
                     author, created_at, hash)
 values (0, null, repeat('0', 64), 'GENESIS', '{}', repeat('a', 64), null, repeat('0', 64), null, 'genesis',
