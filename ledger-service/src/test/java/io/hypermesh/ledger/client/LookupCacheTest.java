@@ -2,14 +2,13 @@ package io.hypermesh.ledger.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -118,7 +117,7 @@ class LookupCacheTest {
     }
 
     @Test
-    void shouldLetConcurrentMissesForOneKeyShareOneLookup() throws Exception {
+    void shouldLetConcurrentMissesForOneKeyShareOneLookup() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         LookupCache<String, String> cache = new LookupCache<>(Duration.ofSeconds(10), key -> {
             lookups.incrementAndGet();
@@ -129,18 +128,23 @@ class LookupCacheTest {
             }
             return "staked";
         }, nanos::get, Runnable::run);
-        ExecutorService callers = Executors.newFixedThreadPool(8);
-        List<Future<String>> answers = new ArrayList<>();
+        List<String> answers = new CopyOnWriteArrayList<>();
+        List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            answers.add(callers.submit(() -> cache.get("alice")));
+            Thread caller = new Thread(() -> answers.add(cache.get("alice")));
+            callers.add(caller);
+            caller.start();
         }
-        Thread.sleep(200); // let every caller reach the cache while the first lookup is still out
+        // Every caller has reached the cache and waits — one inside the lookup, the others for its result.
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookups.get() == 1 && callers.stream()
+                .allMatch(caller -> caller.getState() == Thread.State.WAITING || caller.getState() == Thread.State.TIMED_WAITING
+                        || caller.getState() == Thread.State.BLOCKED));
         release.countDown();
-
-        for (Future<String> answer : answers) {
-            assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("staked");
+        for (Thread caller : callers) {
+            caller.join(5_000);
         }
-        callers.shutdown();
+
+        assertThat(answers).hasSize(8).containsOnly("staked");
         assertThat(lookups).hasValue(1);
     }
 
