@@ -100,16 +100,27 @@ class ManifestTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void shouldRunPaymentInTheProductionProfileWithEscrowOnlyForExecutionService() {
-        Map<String, Object> deployment = ofKind("Deployment").stream().filter(d -> name(d).equals("payment-service")).findFirst().orElseThrow();
-        Map<String, Object> container = ((List<Map<String, Object>>) path(deployment, "spec", "template", "spec").get("containers")).get(0);
-        Map<String, Map<String, Object>> env = ((List<Map<String, Object>>) container.get("env")).stream()
-                .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
+        Map<String, Map<String, Object>> env = containerEnv("payment-service");
         assertThat(env.get("SPRING_PROFILES_ACTIVE").get("value")).isEqualTo("production");
         assertThat(env).doesNotContainKey("HYPERMESH_FAUCET_ENABLED");
         assertThat(path(env.get("HYPERMESH_EXECUTION_SERVICE_IDENTITIES"), "valueFrom", "configMapKeyRef").get("key"))
                 .isEqualTo("execution-service");
+    }
+
+    @Test
+    void shouldRunPaymentWithTheCollectorItsTailLatencyWasMeasuredWith() {
+        // A memory limit of 2 GiB or more would otherwise make the JVM switch to G1 (payment-service/README.md).
+        assertThat(containerEnv("payment-service").get("JDK_JAVA_OPTIONS").get("value")).isEqualTo("-XX:+UseSerialGC");
+    }
+
+    /** The first container's env entries of a deployment, by name. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> containerEnv(String deploymentName) {
+        Map<String, Object> deployment = ofKind("Deployment").stream().filter(d -> name(d).equals(deploymentName)).findFirst().orElseThrow();
+        Map<String, Object> container = ((List<Map<String, Object>>) path(deployment, "spec", "template", "spec").get("containers")).get(0);
+        return ((List<Map<String, Object>>) container.get("env")).stream()
+                .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
     }
 
     private static List<Map<String, Object>> ofKind(String kind) {

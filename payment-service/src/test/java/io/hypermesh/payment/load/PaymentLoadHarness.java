@@ -45,7 +45,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Idempotency-Key and a token issued once per account. Each phase also reports the CPU this JVM and
  * the PostgreSQL processes spent per transfer. Not a test: bench/payment-load.sh runs it.
  *
- * <p>Arguments: clients (default 8), seconds per measured phase (default 15), warm-up seconds (default 60).
+ * <p>Arguments: clients (default 8), seconds per measured phase (default 15), warm-up seconds (default 60; at least
+ * that, then on until the JIT has settled — see {@link #warmUp}).
  * System property {@code service.args}: more service arguments, space-separated (e.g.
  * {@code -Dservice.args=--server.tomcat.threads.max=8}), to try a setting without editing this file.
  */
@@ -54,6 +55,8 @@ public final class PaymentLoadHarness {
     private static final int ACCOUNTS = 1_000;
     private static final int HOT_ACCOUNTS = 10;
     private static final long OPENING_BALANCE = 1_000_000L * 1_000_000L;
+    private static final int WARMUP_ROUND_SECONDS = 5;
+    private static final int SETTLED_JIT_SHARE_PERCENT = 5;
 
     private PaymentLoadHarness() {
     }
@@ -120,10 +123,10 @@ public final class PaymentLoadHarness {
                     }
                 }
             }
-            System.out.printf("payment-service on port %d, %d accounts funded; %d clients, %d s per phase after %d s warm-up; "
+            System.out.printf("payment-service on port %d, %d accounts funded; %d clients, %d s per phase after at least %d s warm-up; "
                             + "%d database connections%n", port, ACCOUNTS, clients, seconds, warmup, poolSize);
             System.out.println("PostgreSQL server, the same for the service and pgbench: " + serverSettings(server));
-            run(port, server, identities, clientTokens, ACCOUNTS, clients, warmup, "warm-up");
+            warmUp(port, server, identities, clientTokens, clients, warmup);
             Phase uniform = run(port, server, identities, clientTokens, ACCOUNTS, clients, seconds, "uniform (1,000 accounts)");
             Phase hot = run(port, server, identities, clientTokens, HOT_ACCOUNTS, clients, seconds, "hot (10 accounts)");
             String[] pgbench = pgbench(server, clients, seconds);
@@ -160,6 +163,33 @@ public final class PaymentLoadHarness {
         }
         service.close();
         System.exit(0);
+    }
+
+    /**
+     * At least {@code minimumSeconds} of transfers, then more until the JIT has settled: rounds of
+     * {@value #WARMUP_ROUND_SECONDS} s that switch between the uniform and the hot pattern (new clients and connections
+     * each round, as the measured phases have) until one compiles for under {@value #SETTLED_JIT_SHARE_PERCENT} % of its
+     * time on one core, or three times the minimum has passed. On two cores a fixed 60 s was not enough: the phase right
+     * after it still spent 1.5-2.6 s of its 15 s compiling (C2 recompilations after deoptimizations as the clients
+     * changed), which a long-running service does not.
+     */
+    private static void warmUp(int port, PostgresServer server, List<String> identities, List<String> clientTokens, int clients,
+            int minimumSeconds) throws Exception {
+        long start = System.nanoTime();
+        long settledMillis = WARMUP_ROUND_SECONDS * 1000L * SETTLED_JIT_SHARE_PERCENT / 100;
+        run(port, server, identities, clientTokens, ACCOUNTS, clients, minimumSeconds, "warm-up");
+        for (int rounds = 1; ; rounds++) {
+            Phase round = run(port, server, identities, clientTokens, rounds % 2 == 1 ? ACCOUNTS : HOT_ACCOUNTS, clients,
+                    WARMUP_ROUND_SECONDS, "warm-up round");
+            double elapsedSeconds = (System.nanoTime() - start) / 1e9;
+            boolean settled = round.compileMillis() < settledMillis;
+            if (settled || elapsedSeconds >= 3.0 * minimumSeconds) {
+                System.out.printf("warm-up: %.0f s (%d s, then %d rounds of %d s); the JIT compiled %d ms in the last round (%s)%n",
+                        elapsedSeconds, minimumSeconds, rounds, WARMUP_ROUND_SECONDS, round.compileMillis(),
+                        settled ? "settled" : "NOT settled: the phases below include JIT work");
+                return;
+            }
+        }
     }
 
     /** Closed loop: each client sends its next transfer over its own keep-alive connection when the previous one has answered. */
