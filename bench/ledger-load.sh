@@ -25,9 +25,11 @@ mkdir -p target
 ./mvnw -B -q -pl ledger-service dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/target/ledger-bench.classpath"
 mkdir -p bench/results
-# G1's default pause goal (200 ms) let young collections take 15-40 ms here, a large share of a 20 ms latency budget;
-# with 10 ms they are more frequent and take 4-12 ms. BENCH_JAVA_OPTS adds JVM options (e.g. -Xlog:gc:file=gc.log,
-# -Dlatency.timeline=FILE for each request's send time and latency, -Dservice.args="--hypermesh.ledger....=...").
-java -Xms2g -Xmx2g -XX:MaxGCPauseMillis=10 ${BENCH_JAVA_OPTS:-} -cp "ledger-service/target/test-classes:ledger-service/target/classes:$(cat target/ledger-bench.classpath)" \
+# BENCH_GC: the collector (default -XX:+UseSerialGC, the one the JVM picks in the service's 768 MiB Kubernetes container and
+# the manifest pins; G1, which it would pick on this 2-core, 24 GiB machine, gave a p99 of 195-433 ms against 46-47 ms —
+# docs/benchmarks.md, 2026-12-07; BENCH_GC="-XX:+UseG1GC -XX:MaxGCPauseMillis=10" for the earlier runs' setting).
+# BENCH_JAVA_OPTS adds JVM options (e.g. -Xlog:gc:file=gc.log, -Dlatency.timeline=FILE for each request's send time and
+# latency, -Dservice.args="--hypermesh.ledger....=...").
+java -Xms2g -Xmx2g ${BENCH_GC:--XX:+UseSerialGC} ${BENCH_JAVA_OPTS:-} -cp "ledger-service/target/test-classes:ledger-service/target/classes:$(cat target/ledger-bench.classpath)" \
   io.hypermesh.ledger.load.LedgerLoadHarness "$submitters" "$seconds" "$warmup" "$proofs" "$batch" "$pace" 2>&1 \
   | grep -v -E '^\s*$|WARN|io\.zonky|\[postgres:pid' | tee bench/results/ledger-load.txt
