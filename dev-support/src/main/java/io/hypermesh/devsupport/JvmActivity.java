@@ -14,6 +14,11 @@ public final class JvmActivity {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** Milliseconds the JIT compilers have spent so far (all compiler threads together). */
+    public static long compileMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     /** Garbage collections so far and the milliseconds spent in them, over all collectors: {count, millis}. */
     public static long[] gcCountAndMillis() {
         long[] total = new long[2];

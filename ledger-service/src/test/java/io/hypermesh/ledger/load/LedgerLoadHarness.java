@@ -177,19 +177,20 @@ public final class LedgerLoadHarness {
             MeterRegistry meters = service.getBean(MeterRegistry.class);
             DistributionSummary groups = meters.get("ledger.append.group.size").summary();
             Timer transactions = meters.get("ledger.append.group.transaction").timer();
-            long commitsBefore = groups.count();
-            double decidedBefore = groups.totalAmount();
-            double transactionSecondsBefore = transactions.totalTime(TimeUnit.SECONDS);
             double rate = pace.equals("closed") ? 0
                     : pace.endsWith("x") ? Double.parseDouble(pace.substring(0, pace.length() - 1)) * pgbenchBefore.tps()
                     : Double.parseDouble(pace);
             // Not counted: a few seconds at the measured pace, so that the phase starts in its steady state and not from
             // the idle service pgbench left (expired stake and zone caches, cold connections, a backlog while they warm).
             run(port, bodies, callerTokens, RAMP_SECONDS, batch, rate);
+            long commitsBefore = groups.count();
+            double decidedBefore = groups.totalAmount();
+            double transactionSecondsBefore = transactions.totalTime(TimeUnit.SECONDS);
             long walSyncsBefore = walSyncs(database.server());
             long[] walBefore = walBytesAndFullPages(database.server());
             long cpuBefore = JvmActivity.processCpuNanos();
             long[] gcBefore = JvmActivity.gcCountAndMillis();
+            long compileBefore = JvmActivity.compileMillis();
             if (TIMELINE != null) {
                 TIMELINE.clear();
             }
@@ -201,6 +202,7 @@ public final class LedgerLoadHarness {
             }
             long cpu = JvmActivity.processCpuNanos() - cpuBefore;
             long[] gcAfter = JvmActivity.gcCountAndMillis();
+            long compileMillis = JvmActivity.compileMillis() - compileBefore;
             long commits = groups.count() - commitsBefore;
             double decided = groups.totalAmount() - decidedBefore;
             long walSyncs = walSyncs(database.server()) - walSyncsBefore;
@@ -232,6 +234,9 @@ public final class LedgerLoadHarness {
                     cpu / 1e6 / Math.max(1, appends.ok()), cpu / 1e9 / appends.seconds());
             System.out.printf("garbage collections of this JVM during the append phase: %d, %d ms in total%n",
                     gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+            // At a few hundred requests per second the request path reaches C2's thresholds only after minutes: say how much
+            // of the phase the compilers still took (elapsed time of their tasks, summed over the compiler threads).
+            System.out.printf("JIT compiling in this JVM during the append phase: %d ms (all compiler threads)%n", compileMillis);
             if (!appends.failures().isEmpty()) {
                 System.out.println("non-201 answers by status: " + appends.failures());
             }

@@ -1,6 +1,7 @@
 package io.hypermesh.payment.load;
 
 import io.hypermesh.devsupport.HarnessArguments;
+import io.hypermesh.devsupport.JitSettling;
 import io.hypermesh.devsupport.JvmActivity;
 import io.hypermesh.devsupport.KeepAliveHttpConnection;
 import io.hypermesh.devsupport.Latencies;
@@ -12,7 +13,6 @@ import io.hypermesh.payment.PaymentServiceApplication;
 import io.hypermesh.protocol.Ed25519;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,6 @@ public final class PaymentLoadHarness {
     private static final int HOT_ACCOUNTS = 10;
     private static final long OPENING_BALANCE = 1_000_000L * 1_000_000L;
     private static final int WARMUP_ROUND_SECONDS = 5;
-    private static final int SETTLED_JIT_SHARE_PERCENT = 5;
 
     private PaymentLoadHarness() {
     }
@@ -166,30 +165,21 @@ public final class PaymentLoadHarness {
     }
 
     /**
-     * At least {@code minimumSeconds} of transfers, then more until the JIT has settled: rounds of
+     * At least {@code minimumSeconds} of transfers, then more until the JIT has settled ({@link JitSettling}): rounds of
      * {@value #WARMUP_ROUND_SECONDS} s that switch between the uniform and the hot pattern (new clients and connections
-     * each round, as the measured phases have) until one compiles for under {@value #SETTLED_JIT_SHARE_PERCENT} % of its
-     * time on one core, or three times the minimum has passed. On two cores a fixed 60 s was not enough: the phase right
-     * after it still spent 1.5-2.6 s of its 15 s compiling (C2 recompilations after deoptimizations as the clients
-     * changed), which a long-running service does not.
+     * each round, as the measured phases have), for at most three times the minimum in all. A fixed 60 s was not enough
+     * here: the phase right after it still spent 1.5-2.6 s of its 15 s compiling.
      */
     private static void warmUp(int port, PostgresServer server, List<String> identities, List<String> clientTokens, int clients,
             int minimumSeconds) throws Exception {
-        long start = System.nanoTime();
-        long settledMillis = WARMUP_ROUND_SECONDS * 1000L * SETTLED_JIT_SHARE_PERCENT / 100;
         run(port, server, identities, clientTokens, ACCOUNTS, clients, minimumSeconds, "warm-up");
-        for (int rounds = 1; ; rounds++) {
-            Phase round = run(port, server, identities, clientTokens, rounds % 2 == 1 ? ACCOUNTS : HOT_ACCOUNTS, clients,
-                    WARMUP_ROUND_SECONDS, "warm-up round");
-            double elapsedSeconds = (System.nanoTime() - start) / 1e9;
-            boolean settled = round.compileMillis() < settledMillis;
-            if (settled || elapsedSeconds >= 3.0 * minimumSeconds) {
-                System.out.printf("warm-up: %.0f s (%d s, then %d rounds of %d s); the JIT compiled %d ms in the last round (%s)%n",
-                        elapsedSeconds, minimumSeconds, rounds, WARMUP_ROUND_SECONDS, round.compileMillis(),
-                        settled ? "settled" : "NOT settled: the phases below include JIT work");
-                return;
-            }
-        }
+        int[] rounds = {0};
+        JitSettling.Outcome outcome = JitSettling.repeatUntilSettled(WARMUP_ROUND_SECONDS, 2.0 * minimumSeconds, seconds -> {
+            run(port, server, identities, clientTokens, rounds[0]++ % 2 == 0 ? ACCOUNTS : HOT_ACCOUNTS, clients, seconds,
+                    "warm-up round");
+            return true;
+        });
+        System.out.printf("warm-up: %d s, then %s%n", minimumSeconds, outcome.describe());
     }
 
     /** Closed loop: each client sends its next transfer over its own keep-alive connection when the previous one has answered. */
@@ -198,7 +188,7 @@ public final class PaymentLoadHarness {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long jvmCpuBefore = JvmActivity.processCpuNanos();
         long postgresCpuBefore = postgresCpuNanos(server);
-        long compileBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long compileBefore = JvmActivity.compileMillis();
         long[] gcBefore = JvmActivity.gcCountAndMillis();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
@@ -246,7 +236,7 @@ public final class PaymentLoadHarness {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long jvmCpu = JvmActivity.processCpuNanos() - jvmCpuBefore;
         long postgresCpu = postgresCpuNanos(server) - postgresCpuBefore;
-        long compile = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileBefore;
+        long compile = JvmActivity.compileMillis() - compileBefore;
         long[] gcAfter = JvmActivity.gcCountAndMillis();
         pool.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
