@@ -11,13 +11,16 @@ import io.hypermesh.protocol.Identity;
 import io.hypermesh.protocol.MerkleMountainRange;
 import io.hypermesh.protocol.ProofVerification;
 import io.hypermesh.protocol.ProofVerifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -44,11 +47,12 @@ class BlockService {
     private final InclusionIndex inclusion;
     private final GroupCommitAppender groupCommit;
     private final RecentBlocks recentBlocks;
-    private final Semaphore verificationSlots;
+    private final ProofChecks proofChecks;
+    private final Timer checks;
 
     BlockService(BlockRepository blocks, LedgerProperties properties, Clock clock,
             ObjectProvider<StakeClient> stakes, ObjectProvider<ZoneClient> zones, InclusionIndex inclusion,
-            GroupCommitAppender groupCommit, RecentBlocks recentBlocks) {
+            GroupCommitAppender groupCommit, RecentBlocks recentBlocks, ProofChecks proofChecks, MeterRegistry meters) {
         this.blocks = blocks;
         this.inclusion = inclusion;
         this.groupCommit = groupCommit;
@@ -57,7 +61,11 @@ class BlockService {
         this.clock = clock;
         this.stakes = stakes;
         this.zones = zones;
-        this.verificationSlots = new Semaphore(properties.append().concurrentChecksOrCores());
+        this.proofChecks = proofChecks;
+        this.checks = Timer.builder("ledger.append.checks")
+                .description("Checking one append request's proofs (every operation of a batch), from the first verification slot "
+                        + "wait to the last stake and zone lookup")
+                .register(meters);
     }
 
     /** The blocks and whether this call appended them (false: a retry answered with the first attempt's blocks). */
@@ -78,7 +86,7 @@ class BlockService {
         String requestDigest = requestDigest(List.of(request), List.of(payload), false);
         CheckedOperation operation;
         try {
-            operation = check(0, request.type(), payload, request.proof().toProof());
+            operation = check(List.of(request), List.of(payload), false).get(0);
         } catch (ProblemException refused) {
             // A retry answers with the first attempt's block even when its proof has gone stale since or a lookup fails
             // now. A retry whose proof still holds is answered by the writer, which looks for the key under the lock.
@@ -98,18 +106,16 @@ class BlockService {
             payloads.add(canonicalPayload(requests.get(i), "operations[" + i + "].payload"));
         }
         String requestDigest = requestDigest(requests, payloads, true);
-        List<CheckedOperation> operations = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            try {
-                operations.add(check(i, requests.get(i).type(), payloads.get(i), requests.get(i).proof().toProof()));
-            } catch (ProblemException refused) {
-                // As for a single append: a retry answers with the first attempt's blocks whatever the proofs say now.
-                Optional<Appended> earlier = earlierAppend(caller, idempotencyKey, requestDigest);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-                throw refused instanceof ProofRejectedException proof ? proof.at(i) : refused;
+        List<CheckedOperation> operations;
+        try {
+            operations = check(requests, payloads, true);
+        } catch (ProblemException refused) {
+            // As for a single append: a retry answers with the first attempt's blocks whatever the proofs say now.
+            Optional<Appended> earlier = earlierAppend(caller, idempotencyKey, requestDigest);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
+            throw refused;
         }
         return groupCommit.append(operations, true, caller, idempotencyKey, requestDigest);
     }
@@ -131,20 +137,45 @@ class BlockService {
         return Digests.sha256Hex(fingerprint.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Stake signature, work, time and space (protocol order), then the staked amount and the zone. */
-    private CheckedOperation check(int index, String type, String payload, ConsensusProof proof) {
-        byte[] operationDigest = Digests.sha256(payload.getBytes(StandardCharsets.UTF_8));
-        ProofVerifier.Rules rules = new ProofVerifier.Rules(properties.proof().difficultyFor(type),
-                properties.proof().maxDrift(), properties.proof().maxAnchorAgeBlocks());
-        ProofVerification verification;
-        // Signature checks are pure CPU: a crowd of request threads doing them at once gains nothing and starves the
-        // group-commit writer and its database session, which every append waits for.
-        verificationSlots.acquireUninterruptibly();
+    /**
+     * Each operation's stake signature, work, time and space (protocol order; verified in parallel, {@link ProofChecks}),
+     * then its staked amount and zone, operation after operation: the first operation that fails is refused, and in a
+     * batch the refusal names its index.
+     */
+    private List<CheckedOperation> check(List<AppendBlockRequest> requests, List<String> payloads, boolean batch) {
+        long started = System.nanoTime();
         try {
-            verification = ProofVerifier.verify(type, operationDigest, proof, rules, recentBlocks, clock.instant());
+            return verifyThenLookUp(requests, payloads, batch);
         } finally {
-            verificationSlots.release();
+            checks.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private List<CheckedOperation> verifyThenLookUp(List<AppendBlockRequest> requests, List<String> payloads, boolean batch) {
+        List<byte[]> operationDigests = payloads.stream().map(payload -> Digests.sha256(payload.getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        List<ConsensusProof> proofs = requests.stream().map(request -> request.proof().toProof()).toList();
+        Instant now = clock.instant();
+        List<ProofVerification> verifications = proofChecks.verifyAll(requests.size(), i -> {
+            String type = requests.get(i).type();
+            ProofVerifier.Rules rules = new ProofVerifier.Rules(properties.proof().difficultyFor(type),
+                    properties.proof().maxDrift(), properties.proof().maxAnchorAgeBlocks());
+            return ProofVerifier.verify(type, operationDigests.get(i), proofs.get(i), rules, recentBlocks, now);
+        });
+        List<CheckedOperation> operations = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                operations.add(checkAfterVerification(i, requests.get(i).type(), payloads.get(i), operationDigests.get(i),
+                        proofs.get(i), verifications.get(i)));
+            } catch (ProofRejectedException refused) {
+                throw batch ? refused.at(i) : refused;
+            }
+        }
+        return operations;
+    }
+
+    private CheckedOperation checkAfterVerification(int index, String type, String payload, byte[] operationDigest,
+            ConsensusProof proof, ProofVerification verification) {
         if (!verification.isValid()) {
             throw new ProofRejectedException(ProofRejectedException.Reason.of(verification.failedPart()), verification.reason());
         }

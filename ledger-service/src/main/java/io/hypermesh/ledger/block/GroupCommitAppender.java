@@ -68,6 +68,7 @@ class GroupCommitAppender implements SmartLifecycle {
     private final BlockingQueue<PendingAppend> queue;
     private final DistributionSummary groupSizes;
     private final Timer groupTransactions;
+    private final Timer queueWaits;
     private final Counter rereads;
     private volatile boolean running;
     private Thread writer;
@@ -90,6 +91,9 @@ class GroupCommitAppender implements SmartLifecycle {
         this.groupTransactions = Timer.builder("ledger.append.group.transaction")
                 .description("One group's transaction, from waiting for the append lock to the durable commit")
                 .register(meters);
+        this.queueWaits = Timer.builder("ledger.append.queue.wait")
+                .description("From an append joining the queue to its group's transaction starting")
+                .register(meters);
         this.rereads = Counter.builder("ledger.append.group.rereads")
                 .description("Groups decided again under the lock because the head had moved (another instance appended), the range lagged, or a "
                         + "key or proof of the group was stored already")
@@ -103,7 +107,7 @@ class GroupCommitAppender implements SmartLifecycle {
      * completes after the group's commit.
      */
     private record PendingAppend(List<CheckedOperation> operations, boolean batch, AppendKey key, String requestDigest,
-                                 CompletableFuture<BlockService.Appended> answer) {
+                                 long queuedAtNanos, CompletableFuture<BlockService.Appended> answer) {
     }
 
     /** The head the writer last committed and the Merkle Mountain Range of the blocks up to it. */
@@ -126,7 +130,7 @@ class GroupCommitAppender implements SmartLifecycle {
     BlockService.Appended append(List<CheckedOperation> operations, boolean batch, String caller, String idempotencyKey,
             String requestDigest) {
         PendingAppend pending = new PendingAppend(List.copyOf(operations), batch, new AppendKey(caller, idempotencyKey),
-                requestDigest, new CompletableFuture<>());
+                requestDigest, System.nanoTime(), new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw new AppendQueueFullException(running
                     ? properties.append().queueCapacity() + " appends are already waiting to be committed; retry with the "
@@ -179,6 +183,8 @@ class GroupCommitAppender implements SmartLifecycle {
         try {
             if (fill) {
                 fill(group);
+                long decidingFrom = System.nanoTime();
+                group.forEach(pending -> queueWaits.record(decidingFrom - pending.queuedAtNanos(), TimeUnit.NANOSECONDS));
             }
             decision = decideOnTip(group);
             if (decision == null) {

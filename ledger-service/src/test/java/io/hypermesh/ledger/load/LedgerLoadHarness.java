@@ -177,6 +177,8 @@ public final class LedgerLoadHarness {
             MeterRegistry meters = service.getBean(MeterRegistry.class);
             DistributionSummary groups = meters.get("ledger.append.group.size").summary();
             Timer transactions = meters.get("ledger.append.group.transaction").timer();
+            Timer checks = meters.get("ledger.append.checks").timer();
+            Timer queueWaits = meters.get("ledger.append.queue.wait").timer();
             double rate = pace.equals("closed") ? 0
                     : pace.endsWith("x") ? Double.parseDouble(pace.substring(0, pace.length() - 1)) * pgbenchBefore.tps()
                     : Double.parseDouble(pace);
@@ -186,6 +188,8 @@ public final class LedgerLoadHarness {
             long commitsBefore = groups.count();
             double decidedBefore = groups.totalAmount();
             double transactionSecondsBefore = transactions.totalTime(TimeUnit.SECONDS);
+            TimerReading checksBefore = TimerReading.of(checks);
+            TimerReading queueWaitsBefore = TimerReading.of(queueWaits);
             long walSyncsBefore = walSyncs(database.server());
             long[] walBefore = walBytesAndFullPages(database.server());
             long cpuBefore = JvmActivity.processCpuNanos();
@@ -194,6 +198,7 @@ public final class LedgerLoadHarness {
             if (TIMELINE != null) {
                 TIMELINE.clear();
             }
+
             Phase appends = run(port, bodies, callerTokens, seconds, batch, rate);
             if (TIMELINE != null) {
                 Files.write(Path.of(System.getProperty("latency.timeline")), TIMELINE.stream()
@@ -208,6 +213,8 @@ public final class LedgerLoadHarness {
             long walSyncs = walSyncs(database.server()) - walSyncsBefore;
             long[] walAfter = walBytesAndFullPages(database.server());
             double transactionSeconds = transactions.totalTime(TimeUnit.SECONDS) - transactionSecondsBefore;
+            double checkMillis = TimerReading.of(checks).meanMillisSince(checksBefore);
+            double queueWaitMillis = TimerReading.of(queueWaits).meanMillisSince(queueWaitsBefore);
             Pgbench.Result pgbenchAfter = pgbench.run(seconds / 2);
             Pgbench.Result pgbenchBoth = pgbenchBefore.plus(pgbenchAfter);
             double tps = pgbenchBoth.tps();
@@ -226,6 +233,9 @@ public final class LedgerLoadHarness {
             System.out.printf("append transactions (group commits): %.0f/s for %.0f blocks/s, %.1f appends per commit on average, "
                             + "%.2f ms per transaction (lock wait to durable commit)%n", commits / appends.seconds(),
                     appends.perSecond(), commits == 0 ? 0 : decided / commits, commits == 0 ? 0 : transactionSeconds * 1e3 / commits);
+            System.out.printf("per request on average: %.2f ms checking its proofs (ledger_append_checks), %.2f ms queued for the "
+                    + "group-commit writer (ledger_append_queue_wait)%n", checkMillis, queueWaitMillis);
+
             System.out.printf("WAL syncs (pg_stat_wal.wal_sync) during the append phase: %.0f/s; WAL written %.1f kB per block, "
                             + "%.2f full-page images per block%n", walSyncs / appends.seconds(),
                     (walAfter[0] - walBefore[0]) / 1024.0 / Math.max(1, appends.ok()),
@@ -254,6 +264,18 @@ public final class LedgerLoadHarness {
         database.close();
         // The embedded PostgreSQL and the token issuer keep non-daemon threads: leave explicitly.
         System.exit(exit);
+    }
+
+    /** A timer's count and total at one moment, so that a phase's mean can be taken from two readings. */
+    private record TimerReading(long count, double totalMillis) {
+
+        static TimerReading of(Timer timer) {
+            return new TimerReading(timer.count(), timer.totalTime(TimeUnit.MILLISECONDS));
+        }
+
+        double meanMillisSince(TimerReading earlier) {
+            return count == earlier.count ? 0 : (totalMillis - earlier.totalMillis) / (count - earlier.count);
+        }
     }
 
     /** The server the run uses: its own durable embedded one, or HYPERMESH_TEST_DB_URL's. */
