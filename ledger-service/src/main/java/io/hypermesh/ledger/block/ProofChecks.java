@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Within that bound a batch is spread: the request's thread verifies operations one after the other, and while
  * verification slots are free, helper threads take the batch's next operations too, so that a batch of 20 waits for
- * about 20 ÷ slots signature checks instead of 20. A helper starts only when a slot is free at that moment (it is
- * never waited for), and every thread that verifies holds a slot.
+ * about 20 ÷ slots signature checks instead of 20. A helper is started only when a slot is free at that moment, so
+ * a request never waits for a slot on a helper's behalf, and every thread that verifies holds a slot.
  */
 @Component
 class ProofChecks implements DisposableBean {
