@@ -87,7 +87,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Between the warm-up and the measured phase the server takes a checkpoint (both sides then start as on a server that
  * has been running a while) and pgbench runs its first half. In an open loop {@value #PACED_WARMUP_SECONDS} s more at the
  * measured pace follow, and a second checkpoint; the measured phase is preceded by {@value #RAMP_SECONDS} s at its own pace
- * that are not counted, so that it starts from its steady state and not from a service left idle. {@code -Dlatency.timeline=FILE} writes each measured request's send time and latency (milliseconds) to FILE;
+ * that are not counted, so that it starts from its steady state and not from a service left idle.
+ * {@code -Dlatency.timeline=FILE} writes each measured request's send time and latency (milliseconds) to FILE;
  * {@code -Dservice.args="--name=value ..."} passes more settings to the service.
  */
 public final class LedgerLoadHarness {
