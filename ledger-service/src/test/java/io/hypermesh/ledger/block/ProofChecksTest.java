@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hypermesh.ledger.config.LedgerProperties;
+import io.hypermesh.protocol.Ed25519;
 import io.hypermesh.protocol.ProofPart;
 import io.hypermesh.protocol.ProofVerification;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,10 @@ class ProofChecksTest {
     @Test
     void shouldNeverVerifyMoreAtOnceThanTheSlotsAcrossRequests() throws Exception {
         ProofChecks checks = withSlots(2);
+        // The work each verification does is a real signature check, the work the bound is for.
+        Ed25519.Signer signer = Ed25519.generate();
+        byte[] message = "operation digest".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = signer.sign(message);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         ExecutorService requests = Executors.newFixedThreadPool(6);
@@ -76,21 +82,18 @@ class ProofChecksTest {
             List<Future<List<ProofVerification>>> answers = new ArrayList<>();
             for (int request = 0; request < 6; request++) {
                 int requestNumber = request;
-                answers.add(requests.submit(() -> checks.verifyAll(8, i -> {
+                answers.add(requests.submit(() -> checks.verifyAll(40, i -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    boolean signed = Ed25519.verify(signer.publicKey(), message, signature);
                     running.decrementAndGet();
-                    return ProofVerification.failed(ProofPart.TIME, requestNumber + "/" + i);
+                    return signed ? ProofVerification.failed(ProofPart.TIME, requestNumber + "/" + i)
+                            : ProofVerification.failed(ProofPart.STAKE, "the signature did not verify");
                 })));
             }
             for (int request = 0; request < answers.size(); request++) {
                 int requestNumber = request;
                 assertThat(answers.get(request).get(30, TimeUnit.SECONDS)).extracting(ProofVerification::reason)
-                        .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> requestNumber + "/" + i).toList());
+                        .containsExactlyElementsOf(IntStream.range(0, 40).mapToObj(i -> requestNumber + "/" + i).toList());
             }
         } finally {
             requests.shutdownNow();

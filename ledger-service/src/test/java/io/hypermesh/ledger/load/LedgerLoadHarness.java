@@ -197,7 +197,7 @@ public final class LedgerLoadHarness {
             run(port, bodies, callerTokens, RAMP_SECONDS, batch, rate);
             long commitsBefore = groups.count();
             double decidedBefore = groups.totalAmount();
-            double transactionSecondsBefore = transactions.totalTime(TimeUnit.SECONDS);
+            TimerReading transactionsBefore = TimerReading.of(transactions);
             TimerReading checksBefore = TimerReading.of(checks);
             TimerReading queueWaitsBefore = TimerReading.of(queueWaits);
             long walSyncsBefore = walSyncs(database.server());
@@ -222,7 +222,7 @@ public final class LedgerLoadHarness {
             double decided = groups.totalAmount() - decidedBefore;
             long walSyncs = walSyncs(database.server()) - walSyncsBefore;
             long[] walAfter = walBytesAndFullPages(database.server());
-            double transactionSeconds = transactions.totalTime(TimeUnit.SECONDS) - transactionSecondsBefore;
+            double transactionMillis = TimerReading.of(transactions).meanMillisSince(transactionsBefore);
             double checkMillis = TimerReading.of(checks).meanMillisSince(checksBefore);
             double queueWaitMillis = TimerReading.of(queueWaits).meanMillisSince(queueWaitsBefore);
             Pgbench.Result pgbenchAfter = pgbench.run(seconds / 2);
@@ -242,7 +242,7 @@ public final class LedgerLoadHarness {
                             + "request's scheduled time", rate, pace, batch));
             System.out.printf("append transactions (group commits): %.0f/s for %.0f blocks/s, %.1f appends per commit on average, "
                             + "%.2f ms per transaction (lock wait to durable commit)%n", commits / appends.seconds(),
-                    appends.perSecond(), commits == 0 ? 0 : decided / commits, commits == 0 ? 0 : transactionSeconds * 1e3 / commits);
+                    appends.perSecond(), commits == 0 ? 0 : decided / commits, transactionMillis);
             System.out.printf("per request on average: %.2f ms checking its proofs (ledger_append_checks), %.2f ms queued for the "
                     + "group-commit writer (ledger_append_queue_wait)%n", checkMillis, queueWaitMillis);
 
