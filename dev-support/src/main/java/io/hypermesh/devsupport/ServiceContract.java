@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import tools.jackson.databind.JsonNode;
@@ -72,6 +73,44 @@ public record ServiceContract(TestHttp http, String schema, String title, String
         assertProblem(http.delete(writePath).bearer(token).send(), 405, "method-not-allowed");
         assertProblem(http.post(writePath, "x=1").header("Content-Type", "text/plain").bearer(token).send(), 415, "unsupported-media-type");
         assertProblem(http.post(writePath, "{\"x\": ").bearer(token).send(), 400, "malformed-body");
+    }
+
+    /** A token without {@code exp}, or one issued to live longer than a day, is refused like a forged one. */
+    public void assertTokensWithoutExpiryOrTooLongLifetimeRefused(TestTokenIssuer tokens) {
+        String subject = Ed25519.generate().identity().value();
+        assertProblem(http.post(writePath, Map.of()).bearer(tokens.tokenWithoutExpiry(subject, writeRole)).send(), 401, "unauthorized");
+        assertProblem(http.post(writePath, Map.of()).bearer(tokens.longLivedToken(Duration.ofDays(30), subject, writeRole)).send(),
+                401, "unauthorized");
+    }
+
+    /**
+     * The shared input rules, checked the same way in every service: an oversized body is 413 before anything
+     * reads it, a NUL in a query parameter is a 400 naming it, an unknown path
+     * says so in our words (with {@code instance}), and a 403 names the role the operation needs.
+     */
+    public void assertInputGuards(TestTokenIssuer tokens, long bodyLimitBytes) {
+        String token = tokens.token(Ed25519.generate().identity().value(), writeRole);
+        String oversized = "{\"x\": \"" + "a".repeat((int) bodyLimitBytes) + "\"}";
+        Response tooLarge = http.post(writePath, oversized).bearer(token).send();
+        assertProblem(tooLarge, 413, "payload-too-large");
+        assertThat(tooLarge.json().path("limitBytes").asLong()).isEqualTo(bodyLimitBytes);
+
+        Response nul = http.get(writePath + "?q=a%00b").bearer(token).send();
+        assertProblem(nul, 400, "validation");
+        assertThat(nul.json().path("errors").get(0).path("field").asString()).isEqualTo("q");
+        assertThat(nul.json().path("errors").get(0).path("message").asString()).contains("NUL");
+
+        Response unknown = http.get("/api/v1/no-such-thing").bearer(token).send();
+        assertProblem(unknown, 404, "not-found");
+        assertThat(unknown.body()).doesNotContain("static resource");
+        assertThat(unknown.json().path("instance").asString()).isEqualTo("/api/v1/no-such-thing");
+
+        Response missingToken = http.post(writePath, Map.of()).send();
+        assertThat(missingToken.json().path("instance").asString()).isEqualTo(writePath);
+
+        Response wrongRole = http.post(writePath, Map.of()).bearer(tokens.token(Ed25519.generate().identity().value(), "visitor")).send();
+        assertProblem(wrongRole, 403, "forbidden");
+        assertThat(wrongRole.json().path("detail").asString()).contains(writeRole);
     }
 
     /** An RFC 9457 answer with the given status and type, and nothing internal in it. */

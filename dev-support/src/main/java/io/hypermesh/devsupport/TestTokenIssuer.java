@@ -85,14 +85,29 @@ public final class TestTokenIssuer {
         return sign(strangerKey, subject, List.of(roles), Instant.now().plus(Duration.ofMinutes(5)));
     }
 
+    /** Validly signed, but without {@code exp}: good forever if a service accepted it. */
+    public String tokenWithoutExpiry(String subject, String... roles) {
+        return sign(key, subject, List.of(roles), Instant.now().minus(Duration.ofMinutes(1)), null);
+    }
+
+    /** Validly signed and not expired, but issued to live {@code lifetime} in all. */
+    public String longLivedToken(Duration lifetime, String subject, String... roles) {
+        Instant issuedAt = Instant.now().minus(Duration.ofMinutes(1));
+        return sign(key, subject, List.of(roles), issuedAt, issuedAt.plus(lifetime));
+    }
+
     private String sign(RSAKey signingKey, String subject, List<String> roles, Instant expiresAt) {
+        return sign(signingKey, subject, roles, expiresAt.minus(Duration.ofMinutes(10)), expiresAt);
+    }
+
+    private String sign(RSAKey signingKey, String subject, List<String> roles, Instant issuedAt, Instant expiresAt) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
                 .audience(AUDIENCE)
                 .subject(subject)
                 .claim("roles", roles)
-                .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(10))))
-                .expirationTime(Date.from(expiresAt))
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(expiresAt == null ? null : Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);

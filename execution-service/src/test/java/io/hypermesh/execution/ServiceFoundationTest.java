@@ -48,4 +48,14 @@ class ServiceFoundationTest extends ExecutionServiceTest {
     void shouldAnswerUnknownPathsWrongMethodsAndMediaTypesAsProblems() {
         contract().assertSpringRefusalsAreProblems(TOKENS, "/api/v1/no-such-thing");
     }
+
+    @Test
+    void shouldRefuseTokensWithoutExpiryOrWithTooLongALifetime() {
+        contract().assertTokensWithoutExpiryOrTooLongLifetimeRefused(TOKENS);
+    }
+
+    @Test
+    void shouldApplyTheSharedInputGuards() {
+        contract().assertInputGuards(TOKENS, 1024 * 1024);
+    }
 }

@@ -259,7 +259,7 @@ class SignInTest extends GatewayIntegrationTest {
                 "signature", "x".repeat(86),
                 "roles", Map.of("not", "a list"))).send();
 
-        assertProblem(response, 400, "malformed-body");
+        assertProblem(response, 400, "validation");
         assertThat(fields(response)).containsExactly("roles");
     }
 

@@ -59,4 +59,14 @@ class ServiceFoundationTest extends LedgerServiceTest {
         assertThat(http.get("/api/v1/ledger/blocks").send().status()).isEqualTo(200);
         assertThat(http.get("/api/v1/ledger/verify?from=0&to=0").send().status()).isEqualTo(200);
     }
+
+    @Test
+    void shouldRefuseTokensWithoutExpiryOrWithTooLongALifetime() {
+        contract().assertTokensWithoutExpiryOrTooLongLifetimeRefused(TOKENS);
+    }
+
+    @Test
+    void shouldApplyTheSharedInputGuards() {
+        contract().assertInputGuards(TOKENS, 1024 * 1024);
+    }
 }

@@ -97,4 +97,14 @@ class ServiceFoundationTest extends PaymentServiceTest {
         assertThat(http.get("/actuator/prometheus").send().body())
                 .contains("payment_supply_minted_microcaes").contains("payment_supply_held_microcaes");
     }
+
+    @Test
+    void shouldRefuseTokensWithoutExpiryOrWithTooLongALifetime() {
+        contract().assertTokensWithoutExpiryOrTooLongLifetimeRefused(TOKENS);
+    }
+
+    @Test
+    void shouldApplyTheSharedInputGuards() {
+        contract().assertInputGuards(TOKENS, 1024 * 1024);
+    }
 }

@@ -82,11 +82,22 @@ public final class GatewaySignIn {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling " + path, e);
+        } catch (IOException e) {
+            throw unreachable(request.uri(), e);
         }
         if (response.statusCode() / 100 != 2) {
             throw new SignInException(describe(response));
         }
         return JSON.readTree(response.body());
+    }
+
+    /** A call that got no answer, in one line naming the address and why ("connection refused", "timed out"). */
+    public static IOException unreachable(URI address, IOException failure) {
+        String reason = failure instanceof java.net.http.HttpTimeoutException ? "timed out"
+                : failure instanceof java.net.ConnectException ? "connection refused — is the gateway running?"
+                : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return new IOException("no answer from " + address.getScheme() + "://" + address.getAuthority() + address.getPath()
+                + ": " + reason, failure);
     }
 
     /** A refused call in one line: status, path, and the Problem Details' title and detail when there are some. */

@@ -51,4 +51,14 @@ class ServiceFoundationTest extends RegistryServiceTest {
     void shouldAnswerUnknownPathsWrongMethodsAndMediaTypesAsProblems() {
         contract().assertSpringRefusalsAreProblems(TOKENS, "/api/v1/registry/no-such-thing");
     }
+
+    @Test
+    void shouldRefuseTokensWithoutExpiryOrWithTooLongALifetime() {
+        contract().assertTokensWithoutExpiryOrTooLongLifetimeRefused(TOKENS);
+    }
+
+    @Test
+    void shouldApplyTheSharedInputGuards() {
+        contract().assertInputGuards(TOKENS, 4L * 1024 * 1024);
+    }
 }

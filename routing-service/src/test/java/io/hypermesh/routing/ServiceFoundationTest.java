@@ -49,4 +49,14 @@ class ServiceFoundationTest extends RoutingServiceTest {
     void shouldAnswerUnknownPathsWrongMethodsAndMediaTypesAsProblems() {
         contract().assertSpringRefusalsAreProblems(TOKENS, "/api/v1/routing/no-such-thing");
     }
+
+    @Test
+    void shouldRefuseTokensWithoutExpiryOrWithTooLongALifetime() {
+        contract().assertTokensWithoutExpiryOrTooLongLifetimeRefused(TOKENS);
+    }
+
+    @Test
+    void shouldApplyTheSharedInputGuards() {
+        contract().assertInputGuards(TOKENS, 1024 * 1024);
+    }
 }

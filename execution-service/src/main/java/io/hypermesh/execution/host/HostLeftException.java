@@ -1,6 +1,6 @@
 package io.hypermesh.execution.host;
 
-import io.hypermesh.execution.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 class HostLeftException extends ProblemException {

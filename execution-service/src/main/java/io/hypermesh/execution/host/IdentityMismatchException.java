@@ -1,6 +1,6 @@
 package io.hypermesh.execution.host;
 
-import io.hypermesh.execution.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The key must be the caller's own, or a host could register a key whose signatures it cannot make. */

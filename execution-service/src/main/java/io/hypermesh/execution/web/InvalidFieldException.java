@@ -1,5 +1,6 @@
 package io.hypermesh.execution.web;
 
+import io.hypermesh.service.web.ProblemException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -147,7 +147,7 @@ class HostApiTest extends ExecutionServiceTest {
         body.put("zone", "Bad Zone");
         body.put("coordinate", Map.of("x", 1, "y", 2));
         body.put("resources", Map.of("cpuCores", 0, "memoryMb", 1024, "storageMb", 0,
-                "gpu", Map.of("model", "t4\u0000", "memoryMb", 1024)));
+                "gpu", Map.of("model", " ", "memoryMb", 1024)));
 
         Response response = http.post(HOSTS, body).bearer(hostToken).send();
 
@@ -155,6 +155,18 @@ class HostApiTest extends ExecutionServiceTest {
         assertThat(response.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
                 "publicKey", "runtimes", "privacyCapabilities[0]", "zone", "coordinate.z", "resources.cpuCores",
                 "resources.gpu.model");
+    }
+
+    @Test
+    void shouldRefuseANulCharacterInTheZoneByName() {
+        Map<String, Object> body = joinBody(key);
+        body.put("zone", "eu\u0000west");
+
+        Response response = http.post(HOSTS, body).bearer(hostToken).send();
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("zone");
+        assertThat(response.json().path("errors").get(0).path("message").asString()).contains("NUL");
     }
 
     @Test

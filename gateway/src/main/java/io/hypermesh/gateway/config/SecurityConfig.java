@@ -19,6 +19,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -64,12 +66,12 @@ class SecurityConfig {
      * Issuer and audience are checked exactly as the services check them.
      */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeyStore keys, AuthProperties auth) {
+    JwtDecoder jwtDecoder(SigningKeyStore keys, AuthProperties auth, OAuth2TokenValidator<Jwt> tokenLifetime) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(auth.issuer()), new JwtAudienceValidator(auth.audience())));
+                new JwtIssuerValidator(auth.issuer()), new JwtAudienceValidator(auth.audience()), tokenLifetime));
         return decoder;
     }
 

@@ -5,6 +5,7 @@ import io.hypermesh.gateway.auth.SignInRefusedException;
 import io.hypermesh.gateway.ratelimit.RateLimitExceededException;
 import io.hypermesh.gateway.routing.DownstreamTimeoutException;
 import io.hypermesh.gateway.routing.DownstreamUnavailableException;
+import io.hypermesh.service.web.BodyProblems;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
 
 /**
  * Every error the gateway itself produces, as RFC 9457 Problem Details with a stable {@code type}.
@@ -75,11 +75,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The services' rule for a body that is JSON but not of the expected shape: name the field and what it needs.
+        var field = BodyProblems.fieldError(ex);
+        if (field.isPresent()) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "Invalid request",
+                    "One or more fields are missing or malformed.");
+            problem.setProperty("errors", List.of(new FieldProblem(field.get().get("field"), field.get().get("message"))));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                 "The request body is not the JSON this operation expects.");
-        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            problem.setProperty("errors", List.of(new FieldProblem(fieldPath(databind), "has the wrong type")));
-        }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -182,20 +187,5 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
-    }
-
-    private static String fieldPath(DatabindException ex) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -3,7 +3,7 @@ package io.hypermesh.ledger.block;
 import io.hypermesh.ledger.client.StakeClient;
 import io.hypermesh.ledger.client.ZoneClient;
 import io.hypermesh.ledger.config.LedgerProperties;
-import io.hypermesh.ledger.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import io.hypermesh.protocol.CanonicalJson;
 import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.protocol.Digests;

@@ -1,6 +1,6 @@
 package io.hypermesh.ledger.block;
 
-import io.hypermesh.ledger.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import io.hypermesh.protocol.CanonicalJson;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.hypermesh.ledger.block;
 
-import io.hypermesh.ledger.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import io.hypermesh.protocol.BlockHeader;
 import io.hypermesh.protocol.CanonicalJson;
 import io.hypermesh.protocol.ConsensusProof;

@@ -1,6 +1,6 @@
 package io.hypermesh.ledger.block;
 
-import io.hypermesh.ledger.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import io.hypermesh.protocol.ProofPart;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;

@@ -13,6 +13,7 @@ import io.hypermesh.protocol.OperationDigest;
 import io.hypermesh.protocol.ProofOfWork;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -214,7 +215,7 @@ class BlockAppendApiTest extends LedgerServiceTest {
     }
 
     @Test
-    void shouldRefuseAMalformedZoneAndAnInfiniteCoordinateAsSpaceInvalid() {
+    void shouldRefuseAMalformedZoneAsSpaceInvalidAndAnInfiniteCoordinateByName() {
         JsonNode head = head();
         Map<String, Object> payload = uniquePayload();
         ConsensusProof badZone = ConsensusProof.create(author, "DEPLOYMENT", CanonicalJson.tree(payload), head.path("height").asLong(),
@@ -228,8 +229,11 @@ class BlockAppendApiTest extends LedgerServiceTest {
                         "stake", infinite.toJson().get("stake"), "work", infinite.toJson().get("work"), "time", infinite.toJson().get("time"),
                         "space", Map.of("zone", "eu-west", "x", 0, "y", 2, "z", 3))))
                 .replace("\"x\":0", "\"x\":1e400");
-        assertRefusedWithHeadUnchanged(() -> append(Map.of(), UUID.randomUUID().toString(), body),
-                "proof-space-invalid", "space");
+        // A non-finite number is refused by the suite's JSON reader, before any proof part is looked at.
+        Response infiniteRefused = append(Map.of(), UUID.randomUUID().toString(), body);
+        assertProblem(infiniteRefused, 400, "validation");
+        assertThat(infiniteRefused.json().path("errors").findValuesAsString("field")).containsExactly("proof.space.x");
+        assertThat(head()).isEqualTo(head);
     }
 
     @Test
@@ -266,6 +270,39 @@ class BlockAppendApiTest extends LedgerServiceTest {
         Response response = append(appendBody("SLASHING", payload, proof(author, "SLASHING", payload, DIFFICULTY)), UUID.randomUUID().toString());
 
         assertProblem(response, 503, "stake-unavailable");
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseADuplicatedPayloadNameThatALastWinsReaderWouldHaveSigned() {
+        JsonNode before = head();
+        Map<String, Object> payload = new LinkedHashMap<>(uniquePayload());
+        payload.put("dup", "second");
+        String body = TestHttp.json(appendBody("DEPLOYMENT", payload, proof(author, "DEPLOYMENT", payload, DIFFICULTY)));
+        String duplicated = body.replace("\"dup\":\"second\"", "\"dup\":\"first\",\"dup\":\"second\"");
+        assertThat(duplicated).isNotEqualTo(body);
+
+        Response response = append(payload, UUID.randomUUID().toString(), duplicated);
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("payload.dup");
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseADuplicatedNonceInTheProof() {
+        JsonNode before = head();
+        Map<String, Object> payload = uniquePayload();
+        ConsensusProof proof = proof(author, "DEPLOYMENT", payload, DIFFICULTY);
+        String body = TestHttp.json(appendBody("DEPLOYMENT", payload, proof));
+        String nonce = "\"nonce\":" + proof.work().nonce();
+        String duplicated = body.replace(nonce, "\"nonce\":0," + nonce);
+        assertThat(duplicated).isNotEqualTo(body);
+
+        Response response = append(payload, UUID.randomUUID().toString(), duplicated);
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("proof.work.nonce");
         assertThat(head()).isEqualTo(before);
     }
 

@@ -91,6 +91,12 @@ class BlockQueryApiTest extends LedgerServiceTest {
         assertProblem(emptySubject, 400, "validation");
         assertThat(emptySubject.json().path("errors").findValuesAsString("field")).containsExactly("subject");
 
+        for (String filter : new String[] {"author", "subject"}) {
+            Response nul = http.get("/api/v1/ledger/blocks?" + filter + "=a%00b").send();
+            assertProblem(nul, 400, "validation");
+            assertThat(nul.json().path("errors").findValuesAsString("field")).containsExactly(filter);
+        }
+
         Response inverted = http.get("/api/v1/ledger/blocks?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z").send();
         assertProblem(inverted, 400, "invalid-range");
         assertThat(inverted.json().path("detail").asString()).contains("'from'");

@@ -1,6 +1,6 @@
 package io.hypermesh.payment.account;
 
-import io.hypermesh.payment.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** Also the answer to a caller who may not see the account, so that existence never leaks. */

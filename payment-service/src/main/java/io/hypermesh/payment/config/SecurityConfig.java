@@ -1,7 +1,7 @@
 package io.hypermesh.payment.config;
 
 import io.hypermesh.payment.web.ExecutionServiceRole;
-import io.hypermesh.payment.web.ProblemSecurityHandlers;
+import io.hypermesh.service.web.ProblemSecurityHandlers;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -1,6 +1,6 @@
 package io.hypermesh.payment.escrow;
 
-import io.hypermesh.payment.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 

@@ -1,6 +1,6 @@
 package io.hypermesh.payment.faucet;
 
-import io.hypermesh.payment.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpHeaders;

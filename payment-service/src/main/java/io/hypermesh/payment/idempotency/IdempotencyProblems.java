@@ -1,6 +1,6 @@
 package io.hypermesh.payment.idempotency;
 
-import io.hypermesh.payment.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The refusals of the Idempotency-Key protocol (draft-ietf-httpapi-idempotency-key-header). */

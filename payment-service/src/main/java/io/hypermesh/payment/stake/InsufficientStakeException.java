@@ -1,7 +1,7 @@
 package io.hypermesh.payment.stake;
 
 import io.hypermesh.payment.account.Money;
-import io.hypermesh.payment.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 class InsufficientStakeException extends ProblemException {

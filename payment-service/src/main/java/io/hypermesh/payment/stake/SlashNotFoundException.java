@@ -1,6 +1,6 @@
 package io.hypermesh.payment.stake;
 
-import io.hypermesh.payment.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 class SlashNotFoundException extends ProblemException {

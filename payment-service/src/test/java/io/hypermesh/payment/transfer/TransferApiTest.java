@@ -112,6 +112,52 @@ class TransferApiTest extends PaymentServiceTest {
     }
 
     @Test
+    void shouldRefuseFractionalQuotedAndBooleanAmountsInsteadOfTruncatingThem() {
+        String alice = fundedIdentity(CAES);
+        String bob = freshIdentity();
+        for (String amount : new String[] {"1.5", "2.9", "2.0", "1e3", "\"5\"", "true", "99999999999999999999"}) {
+            Response refused = http.post("/api/v1/payments/transfers", "{\"to\": \"" + bob + "\", \"amount\": " + amount + "}")
+                    .bearer(clientToken(alice)).header("Idempotency-Key", newKey()).send();
+
+            assertProblem(refused, 400, "validation");
+            assertThat(refused.json().path("errors").findValuesAsString("field")).as(amount).containsExactly("amount");
+            assertThat(refused.json().path("errors").get(0).path("message").asString()).as(amount).contains("integer");
+        }
+        Response stake = http.post("/api/v1/payments/stakes", "{\"amount\": 1.7}")
+                .bearer(clientToken(alice)).header("Idempotency-Key", newKey()).send();
+        assertProblem(stake, 400, "validation");
+        assertThat(balance(alice)).isEqualTo(CAES);
+        assertThat(balance(bob)).isZero();
+    }
+
+    @Test
+    void shouldRefuseADuplicatedAmountInsteadOfTakingTheLastOne() {
+        String alice = fundedIdentity(CAES);
+        String bob = freshIdentity();
+
+        Response refused = http.post("/api/v1/payments/transfers",
+                        "{\"to\": \"" + bob + "\", \"amount\": 1, \"amount\": 900000}")
+                .bearer(clientToken(alice)).header("Idempotency-Key", newKey()).send();
+
+        assertProblem(refused, 400, "validation");
+        assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("amount");
+        assertThat(balance(bob)).isZero();
+    }
+
+    @Test
+    void shouldRefuseANulCharacterInAMemoByName() {
+        String alice = fundedIdentity(CAES);
+
+        Response refused = http.post("/api/v1/payments/transfers",
+                        Map.of("to", freshIdentity(), "amount", 1, "memo", "rent\u0000"))
+                .bearer(clientToken(alice)).header("Idempotency-Key", newKey()).send();
+
+        assertProblem(refused, 400, "validation");
+        assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("memo");
+        assertThat(balance(alice)).isEqualTo(CAES);
+    }
+
+    @Test
     void shouldRefuseAmountsAboveTheLimitPerRequest() {
         Response tooMuch = http.post("/api/v1/payments/mints", Map.of("account", freshIdentity(), "amount", Long.MAX_VALUE))
                 .bearer(operatorToken()).header("Idempotency-Key", newKey()).send();

@@ -1,6 +1,6 @@
 package io.hypermesh.registry.asset;
 
-import io.hypermesh.registry.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package io.hypermesh.registry.asset;
 
-import io.hypermesh.registry.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 class StaleETagException extends ProblemException {

@@ -1,6 +1,6 @@
 package io.hypermesh.registry.asset;
 
-import io.hypermesh.registry.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** A deployment of this draft is in flight; editing or retiring it now would leave the ledger's block describing another version. */

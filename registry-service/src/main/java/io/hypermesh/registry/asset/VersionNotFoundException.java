@@ -1,6 +1,6 @@
 package io.hypermesh.registry.asset;
 
-import io.hypermesh.registry.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** Only for assets the caller may see; an invisible asset's versions answer asset-not-found. */

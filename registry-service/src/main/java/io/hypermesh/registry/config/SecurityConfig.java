@@ -1,6 +1,6 @@
 package io.hypermesh.registry.config;
 
-import io.hypermesh.registry.web.ProblemSecurityHandlers;
+import io.hypermesh.service.web.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;

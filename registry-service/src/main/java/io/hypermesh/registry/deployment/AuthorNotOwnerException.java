@@ -1,6 +1,6 @@
 package io.hypermesh.registry.deployment;
 
-import io.hypermesh.registry.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The ledger would record the proof's author as the deployer: it has to be the asset's owner. */

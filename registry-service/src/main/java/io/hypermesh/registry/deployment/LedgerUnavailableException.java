@@ -1,6 +1,6 @@
 package io.hypermesh.registry.deployment;
 
-import io.hypermesh.registry.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The ledger could not be reached or asked: nothing was deployed that the registry knows of; retry later. */

@@ -1,6 +1,6 @@
 package io.hypermesh.registry.network;
 
-import io.hypermesh.registry.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** Also the answer to anyone but the owner: a network's existence and membership are the owner's business. */

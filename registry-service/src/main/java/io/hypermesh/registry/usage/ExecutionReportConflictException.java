@@ -1,6 +1,6 @@
 package io.hypermesh.registry.usage;
 
-import io.hypermesh.registry.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The same execution id reported again with a different outcome: the first report stands. */

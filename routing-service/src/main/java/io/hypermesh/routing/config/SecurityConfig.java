@@ -1,6 +1,6 @@
 package io.hypermesh.routing.config;
 
-import io.hypermesh.routing.web.ProblemSecurityHandlers;
+import io.hypermesh.service.web.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

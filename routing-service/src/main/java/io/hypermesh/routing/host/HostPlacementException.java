@@ -3,7 +3,7 @@ package io.hypermesh.routing.host;
 import io.hypermesh.routing.matrix.HostProfile;
 import io.hypermesh.routing.matrix.PrivacyLevel;
 
-import io.hypermesh.routing.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The zone named for a host does not exist, or the coordinate given lies outside it. */

@@ -1,6 +1,6 @@
 package io.hypermesh.routing.selection;
 
-import io.hypermesh.routing.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 class NoEligibleHostsException extends ProblemException {

@@ -1,6 +1,6 @@
 package io.hypermesh.routing.zone;
 
-import io.hypermesh.routing.web.ProblemException;
+import io.hypermesh.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 class ZoneNotFoundException extends ProblemException {

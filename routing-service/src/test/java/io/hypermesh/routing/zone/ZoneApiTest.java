@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hypermesh.devsupport.TestHttp.Response;
 import io.hypermesh.routing.RoutingServiceTest;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,44 @@ class ZoneApiTest extends RoutingServiceTest {
         Response missing = http.post("/api/v1/routing/zones", Map.of("name", "ok-name", "bounds", Map.of("min", Map.of("x", 1, "y", 1, "z", 1))))
                 .bearer(operator).send();
         assertThat(missing.json().path("errors").findValuesAsString("field")).containsExactly("bounds.max");
+    }
+
+    @Test
+    void shouldRefuseInfiniteBoundsAndStoreNothing() {
+        String name = uniqueName();
+        String body = "{\"name\": \"" + name + "\", \"bounds\": {\"min\": {\"x\": -1e400, \"y\": 0, \"z\": 0},"
+                + " \"max\": {\"x\": 1, \"y\": 1, \"z\": 1}}}";
+
+        Response response = http.post("/api/v1/routing/zones", body).bearer(operator).send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("type").asString()).isEqualTo("https://hypermesh.io/problems/validation");
+        assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("bounds.min.x");
+        assertThat(response.json().path("errors").get(0).path("message").asString()).contains("finite");
+        assertThat(http.get("/api/v1/routing/zones/" + name).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldNameTheFieldAndTypeOfAValueOfTheWrongJsonType() {
+        String body = "{\"name\": \"" + uniqueName() + "\", \"bounds\": {\"min\": {\"x\": \"zero\", \"y\": 0, \"z\": 0},"
+                + " \"max\": {\"x\": 1, \"y\": 1, \"z\": 1}}}";
+
+        Response response = http.post("/api/v1/routing/zones", body).bearer(operator).send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("bounds.min.x");
+        assertThat(response.json().path("errors").get(0).path("message").asString()).contains("number");
+    }
+
+    @Test
+    void shouldRefuseANulCharacterInTheDescriptionByName() {
+        Map<String, Object> zone = new HashMap<>(zone(uniqueName(), 0, 1));
+        zone.put("description", "west\u0000");
+
+        Response response = http.post("/api/v1/routing/zones", zone).bearer(operator).send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("description");
     }
 
     @Test

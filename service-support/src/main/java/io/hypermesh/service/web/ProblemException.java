@@ -1,4 +1,4 @@
-package io.hypermesh.ledger.web;
+package io.hypermesh.service.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -9,7 +9,12 @@ import org.springframework.web.ErrorResponseException;
 public class ProblemException extends ErrorResponseException {
 
     public ProblemException(HttpStatus status, String type, String title, String detail) {
-        super(status, problem(status, type, title, detail), null);
+        this(status, type, title, detail, null);
+    }
+
+    /** With the failure behind it, for the log (clients see only the Problem Details). */
+    public ProblemException(HttpStatus status, String type, String title, String detail, Throwable cause) {
+        super(status, problem(status, type, title, detail), cause);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

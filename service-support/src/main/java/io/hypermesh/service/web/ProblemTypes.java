@@ -1,10 +1,10 @@
-package io.hypermesh.execution.web;
+package io.hypermesh.service.web;
 
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** Stable problem type URIs; the catalogue is docs/problems.md. */
+/** Stable problem type URIs shared by every service; the catalogue is docs/problems.md. */
 public final class ProblemTypes {
 
     public static final String BASE = "https://hypermesh.io/problems/";

@@ -1,11 +1,14 @@
-package io.hypermesh.routing.web;
+package io.hypermesh.service.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,16 +19,22 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place that turns exceptions into RFC 9457 Problem Details. Every answer gets a stable
- * {@code type}; validation failures list each failing field; nothing internal reaches the client.
+ * The one place that turns exceptions into RFC 9457 Problem Details, the same in every service: each answer
+ * has a stable {@code type}; a refused field is named with what was expected there, whether Bean Validation,
+ * the JSON reader or a query parameter's conversion refused it; nothing internal reaches the client. Domain
+ * refusals are {@link ProblemException}s and pass through with their own type.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -48,16 +57,43 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(Map.of("field", result.getMethodParameter().getParameterName(),
-                        "message", String.valueOf(error.getDefaultMessage())))));
+        ex.getParameterValidationResults().forEach(result -> {
+            // A body validated beside a constrained path variable arrives here too: name its fields, not "request".
+            if (result instanceof ParameterErrors body) {
+                body.getFieldErrors().forEach(error -> errors.add(Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage()))));
+                body.getGlobalErrors().forEach(error -> errors.add(Map.of("field", error.getObjectName(),
+                        "message", String.valueOf(error.getDefaultMessage()))));
+                return;
+            }
+            result.getResolvableErrors().forEach(error ->
+                    errors.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                            "message", String.valueOf(error.getDefaultMessage()))));
+        });
         return validationProblem(errors, headers);
+    }
+
+    /** A query parameter or path segment of the wrong type ({@code limit=abc}) is named like any invalid field. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        Class<?> required = ex.getRequiredType();
+        String expected = required == Instant.class ? "an ISO-8601 instant such as 2026-01-01T00:00:00Z"
+                : required == null ? "a value of another type" : BodyProblems.expected(required);
+        return validationProblem(List.of(Map.of("field", field == null ? "parameter" : field, "message", "must be " + expected)),
+                headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // The parser's message can quote internals; say what is wrong in general terms only.
+        // Strict bodies (OWASP API3/API6, mass assignment): an unknown field, a value of the wrong type, a fraction
+        // for an integer, a duplicated name, NUL or a non-finite number — each refused by name, never coerced.
+        Optional<Map<String, String>> field = BodyProblems.fieldError(ex);
+        if (field.isPresent()) {
+            return validationProblem(List.of(field.get()), headers);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not valid JSON of the expected shape.");
         problem.setType(ProblemTypes.uri("malformed-body"));
@@ -65,12 +101,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
+    /** An unknown path, in our words rather than the static-resource handler's. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "There is no operation at this path; the API is described at /v3/api-docs.");
+        problem.setType(ProblemTypes.uri("not-found"));
+        problem.setTitle("Not Found");
+        if (request instanceof ServletWebRequest servlet) {
+            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(problem);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Your token does not carry a role that may perform this operation.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, RequiredRoles.detail(ex));
         problem.setType(ProblemTypes.uri("forbidden"));
         problem.setTitle("Forbidden");
+        List<String> roles = RequiredRoles.of(ex);
+        if (!roles.isEmpty()) {
+            problem.setProperty("requiredRoles", roles);
+        }
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
@@ -107,7 +160,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> validationProblem(List<Map<String, String>> errors, HttpHeaders headers) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s); see 'errors'.");
-        problem.setType(URI.create(ProblemTypes.BASE + "validation"));
+        problem.setType(ProblemTypes.uri("validation"));
         problem.setTitle("Validation failed");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().headers(headers).body(problem);
