@@ -23,6 +23,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * thread-pool time limiter would move the call off the request thread (losing the trace context), so
  * the gateway uses this filter with the thread pool and time limiter switched off; the HTTP client's
  * read timeout is the time limit.
+ *
+ * <p>Only the service's own failures count toward its breaker: no answer (refused, reset, timed out) and 5xx
+ * answers. A 4xx is the client's mistake and counts as a success, and a request body has already been read in
+ * full and size-checked by {@code RequestBodyLimitFilter} before this runs, so a client that sends too much, or
+ * breaks off its upload, cannot make the service look broken for everyone else.
  */
 final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
@@ -37,8 +42,9 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
         return circuitBreakers.create(service).run(() -> {
+            ServerResponse response;
             try {
-                return next.handle(request);
+                response = next.handle(request);
             } catch (RuntimeException e) {
                 throw e;
             } catch (IOException e) {
@@ -46,10 +52,18 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            if (response.statusCode().is5xxServerError()) {
+                // The service's own failure counts toward its breaker; the client still gets the service's answer.
+                throw new ServerErrorAnswer(response);
+            }
+            return response;
         }, this::translate);
     }
 
     private ServerResponse translate(Throwable failure) {
+        if (failure instanceof ServerErrorAnswer answer) {
+            return answer.response;
+        }
         if (failure instanceof CallNotPermittedException) {
             throw new DownstreamUnavailableException(service, true, failure);
         }
@@ -73,5 +87,16 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
             throw runtime;
         }
         throw new IllegalStateException(failure);
+    }
+
+    /** Carries a 5xx answer through the breaker as a failure, to be given to the client unchanged. */
+    private static final class ServerErrorAnswer extends RuntimeException {
+
+        private final transient ServerResponse response;
+
+        ServerErrorAnswer(ServerResponse response) {
+            super("the service answered " + response.statusCode().value(), null, false, false);
+            this.response = response;
+        }
     }
 }

@@ -16,10 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plays one downstream service on 127.0.0.1: it records every request it receives and answers with
- * a small JSON document, or (when slow) holds the request open so the gateway's read timeout fires.
+ * a small JSON document (with the status a {@code /status/NNN} path asks for), or (when slow) holds the request open so the gateway's read timeout fires.
  */
 public final class DownstreamStub implements AutoCloseable {
 
@@ -31,6 +33,8 @@ public final class DownstreamStub implements AutoCloseable {
             return values == null || values.isEmpty() ? null : String.join(",", values);
         }
     }
+
+    private static final Pattern STATUS = Pattern.compile("/status/([1-5][0-9]{2})(/|$)");
 
     private final String name;
     private final HttpServer server;
@@ -104,10 +108,16 @@ public final class DownstreamStub implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("X-Served-By", name);
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(statusAskedFor(exchange.getRequestURI().getPath()), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** A path with {@code /status/NNN} in it is answered with that status, so a test can make the service fail. */
+    private static int statusAskedFor(String path) {
+        Matcher status = STATUS.matcher(path);
+        return status.find() ? Integer.parseInt(status.group(1)) : 200;
     }
 
     @Override
