@@ -106,18 +106,19 @@ public class BlockController {
         return BlockResponse.of(blocks.head());
     }
 
-    @GetMapping("/{height:\\d+}")
+    // Any segment binds, so that "abc" is a 400 naming the height rather than a 404 for a path that is there.
+    @GetMapping("/{height}")
     @Operation(summary = "The block at a height")
-    BlockResponse byHeight(@PathVariable long height) {
+    BlockResponse byHeight(@PathVariable @Min(0) long height) {
         return BlockResponse.of(blocks.byHeight(height));
     }
 
-    @GetMapping("/{height:\\d+}/inclusion-proof")
+    @GetMapping("/{height}/inclusion-proof")
     @Operation(summary = "Evidence that a block is in the Merkle Mountain Range over all block hashes",
             description = "The sibling path from the block's leaf to its mountain's peak, every peak and the root, at the "
                     + "current head or, with leafCount, at an earlier size whose root you recorded. Verify it with "
                     + "io.hypermesh.protocol.InclusionProof against a root you trust (docs/protocol.md §6).")
-    InclusionProofResponse inclusionProof(@PathVariable long height,
+    InclusionProofResponse inclusionProof(@PathVariable @Min(0) long height,
             @Parameter(description = "Prove against the range of the first leafCount blocks (default: up to the head)")
             @RequestParam(required = false) @Min(1) Long leafCount) {
         return blocks.inclusionProof(height, leafCount);

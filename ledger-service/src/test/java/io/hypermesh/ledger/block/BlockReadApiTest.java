@@ -73,6 +73,16 @@ class BlockReadApiTest extends LedgerServiceTest {
     }
 
     @Test
+    void shouldNameAHeightThatIsNotANumberInsteadOfAnsweringNotFound() {
+        for (String path : new String[] {"/api/v1/ledger/blocks/abc", "/api/v1/ledger/blocks/-1/inclusion-proof"}) {
+            Response response = http.get(path).send();
+            assertProblem(response, 400, "validation");
+            assertThat(response.json().path("errors").findValuesAsString("field")).as(path).containsExactly("height");
+        }
+        assertThat(http.get("/api/v1/ledger/blocks/head").send().status()).isEqualTo(200);
+    }
+
+    @Test
     void shouldListBlocksOfOneAuthorPageByPage() {
         Ed25519.Signer author = Ed25519.generate();
         List<Long> heights = List.of(appendDeployment(author), appendDeployment(author), appendDeployment(author)).stream()
