@@ -19,6 +19,11 @@ if [ "${1:-}" = "stop" ]; then
   exit 0
 fi
 
+if [ -f .hypermesh/suite.pid ] && kill -0 "$(cat .hypermesh/suite.pid)" 2>/dev/null; then
+  echo "A suite is already running here (pid $(cat .hypermesh/suite.pid)); stop it with deploy/run-local.sh stop" >&2
+  exit 1
+fi
+
 version=0.1.0-SNAPSHOT
 needed=(registry-service execution-service routing-service payment-service ledger-service gateway)
 build=${HYPERMESH_REBUILD:-0}

@@ -63,6 +63,8 @@ final class GatewayApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling " + request.uri().getPath(), e);
+        } catch (IOException e) {
+            throw GatewaySignIn.unreachable(request.uri(), e);
         }
         if (response.statusCode() / 100 != 2) {
             throw new RefusedException(response.statusCode(), GatewaySignIn.describe(response));

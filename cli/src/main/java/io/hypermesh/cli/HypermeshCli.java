@@ -16,7 +16,8 @@ public class HypermeshCli {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HypermeshCli());
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-            command.getErr().println("error: " + exception.getMessage());
+            String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+            command.getErr().println("error: " + message);
             return 1;
         });
         return commandLine;

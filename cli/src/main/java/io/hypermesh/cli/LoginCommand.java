@@ -44,9 +44,9 @@ class LoginCommand implements Callable<Integer> {
         if (printTokenOnly) {
             out.println(token.accessToken());
         } else {
+            // The token is a credential: shown only when asked for (--print-token), so it stays out of terminal logs.
             out.printf("Signed in as %s with roles %s; the token is valid for %d s and saved in %s%n",
                     token.identity(), token.roles(), token.expiresInSeconds(), file);
-            out.printf("Authorization: Bearer %s%n", token.accessToken());
         }
         return 0;
     }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hypermesh.protocol.Ed25519;
 import io.hypermesh.protocol.Identity;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class KeysCommandTest {
 
@@ -21,13 +18,13 @@ class KeysCommandTest {
 
     @Test
     void shouldCreateAKeyReadableOnlyByItsOwnerAndPrintItsIdentity() throws Exception {
-        Run run = run("keys", "create", "--name", "alice", "--home", home.toString());
+        CliRun run = run("keys", "create", "--name", "alice", "--home", home.toString());
 
-        assertThat(run.exitCode).isZero();
+        assertThat(run.exitCode()).isZero();
         Path file = home.resolve("keys/alice.key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         Ed25519.Signer loaded = new KeyStore(home).load("alice");
-        assertThat(run.output).contains("identity:   " + loaded.identity());
+        assertThat(run.output()).contains("identity:   " + loaded.identity());
         assertThat(Identity.of(loaded.publicKey())).isEqualTo(loaded.identity());
         byte[] message = "proof".getBytes(StandardCharsets.UTF_8);
         assertThat(Ed25519.verify(loaded.publicKey(), message, loaded.sign(message))).isTrue();
@@ -38,41 +35,32 @@ class KeysCommandTest {
         run("keys", "create", "--home", home.toString());
         String before = Files.readString(home.resolve("keys/default.key"));
 
-        Run again = run("keys", "create", "--home", home.toString());
-        assertThat(again.exitCode).isNotZero();
-        assertThat(again.errors).contains("--force");
+        CliRun again = run("keys", "create", "--home", home.toString());
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.errors()).contains("--force");
         assertThat(Files.readString(home.resolve("keys/default.key"))).isEqualTo(before);
 
-        assertThat(run("keys", "create", "--force", "--home", home.toString()).exitCode).isZero();
+        assertThat(run("keys", "create", "--force", "--home", home.toString()).exitCode()).isZero();
         assertThat(Files.readString(home.resolve("keys/default.key"))).isNotEqualTo(before);
     }
 
     @Test
     void shouldShowTheSameIdentityItCreated() {
-        Run created = run("keys", "create", "--name", "bob", "--home", home.toString());
-        Run shown = run("keys", "show", "--name", "bob", "--home", home.toString());
+        CliRun created = run("keys", "create", "--name", "bob", "--home", home.toString());
+        CliRun shown = run("keys", "show", "--name", "bob", "--home", home.toString());
 
-        String identityLine = created.output.lines().filter(line -> line.startsWith("identity:")).findFirst().orElseThrow();
-        assertThat(shown.output).contains(identityLine);
+        String identityLine = created.output().lines().filter(line -> line.startsWith("identity:")).findFirst().orElseThrow();
+        assertThat(shown.output()).contains(identityLine);
     }
 
     @Test
     void shouldExplainAMissingKey() {
-        Run shown = run("keys", "show", "--name", "nobody", "--home", home.toString());
-        assertThat(shown.exitCode).isNotZero();
-        assertThat(shown.errors).startsWith("error: no key named 'nobody'").contains("keys create").doesNotContain("\tat ");
+        CliRun shown = run("keys", "show", "--name", "nobody", "--home", home.toString());
+        assertThat(shown.exitCode()).isNotZero();
+        assertThat(shown.errors()).startsWith("error: no key named 'nobody'").contains("keys create").doesNotContain("\tat ");
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HypermeshCli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String output, String errors) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }

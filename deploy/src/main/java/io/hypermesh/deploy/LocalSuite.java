@@ -44,6 +44,8 @@ public final class LocalSuite {
             System.err.println("Missing jars " + suite.missingJars() + ": build with ./mvnw -DskipTests package");
             System.exit(2);
         }
+        // Written before anything starts, so that a second start (or "stop") finds this suite while it boots.
+        Files.writeString(state.resolve("suite.pid"), Long.toString(ProcessHandle.current().pid()));
         PostgresServer postgres = openDatabase(state, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -63,11 +65,11 @@ public final class LocalSuite {
         out.printf("  Gateway:     %s%n", suite.gatewayUrl());
         out.printf("  Swagger UI:  %s/swagger-ui.html%n", suite.gatewayUrl());
         for (SuiteService service : SuiteService.backends()) {
-            out.printf("  %-18s http://localhost:%d  (schema %s)%n", service.module() + ":", suite.port(service), service.schema());
+            out.printf("  %-18s http://127.0.0.1:%d  (schema %s)%n", service.module() + ":", suite.port(service), service.schema());
         }
-        out.printf("  Memory (RSS of the six JVMs): %d MiB%n", suite.residentMemoryKilobytes() / 1024);
+        out.printf("  Memory: %d MiB in all (the six service JVMs %d MiB; the rest is this launcher and PostgreSQL)%n",
+                SuiteLauncher.footprintKilobytes() / 1024, suite.residentMemoryKilobytes() / 1024);
         out.println("Press Ctrl-C (or run deploy/run-local.sh stop) to stop.");
-        Files.writeString(state.resolve("suite.pid"), Long.toString(ProcessHandle.current().pid()));
         stopped.await();
     }
 

@@ -131,12 +131,14 @@ public final class SuiteLauncher implements AutoCloseable {
         // Every process learns where the others are: the gateway routes to them, the ledger asks payment for
         // stakes and routing for zones.
         for (SuiteService backend : SuiteService.backends()) {
-            environment.put("HYPERMESH_" + backend.schema().toUpperCase() + "_URL", "http://localhost:" + port(backend));
+            environment.put("HYPERMESH_" + backend.schema().toUpperCase() + "_URL", "http://127.0.0.1:" + port(backend));
         }
         environment.putAll(extraEnvironment);
         if (service == SuiteService.GATEWAY) {
             environment.put("HYPERMESH_SERVICE_IDENTITIES", serviceIdentities);
         } else {
+            // Only the gateway is reachable from outside this machine; the services listen on loopback.
+            environment.put("HYPERMESH_BIND_ADDRESS", "127.0.0.1");
             // A backend signs in at the gateway with its own key when it calls another service (role service).
             environment.put("HYPERMESH_GATEWAY_URL", gatewayUrl());
             environment.put("HYPERMESH_SERVICE_KEY_FILE", keyFileOf(service).toAbsolutePath().toString());
@@ -154,7 +156,7 @@ public final class SuiteLauncher implements AutoCloseable {
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         for (SuiteService service : SuiteService.values()) {
-            URI readiness = URI.create("http://localhost:" + port(service) + "/actuator/health/readiness");
+            URI readiness = URI.create("http://127.0.0.1:" + port(service) + "/actuator/health/readiness");
             while (!isReady(readiness)) {
                 Process process = processes.get(service);
                 if (!process.isAlive()) {
@@ -199,18 +201,32 @@ public final class SuiteLauncher implements AutoCloseable {
     public long residentMemoryKilobytes() {
         long total = 0;
         for (Process process : processes.values()) {
-            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-            try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmRSS:")) {
-                        total += Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    }
-                }
-            } catch (IOException e) {
-                // not on Linux, or the process just ended: nothing to add
-            }
+            total += residentKilobytes(process.pid());
         }
         return total;
+    }
+
+    /**
+     * The whole footprint on this machine: this launcher's JVM and everything it started — the six service JVMs
+     * and, when embedded, PostgreSQL's processes. Shared pages are counted once per process, so this is an upper
+     * bound.
+     */
+    public static long footprintKilobytes() {
+        ProcessHandle self = ProcessHandle.current();
+        return residentKilobytes(self.pid()) + self.descendants().mapToLong(child -> residentKilobytes(child.pid())).sum();
+    }
+
+    private static long residentKilobytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not on Linux, or the process just ended: nothing to add
+        }
+        return 0;
     }
 
     @Override
