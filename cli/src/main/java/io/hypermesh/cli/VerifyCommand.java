@@ -22,9 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify a ledger export offline: every payload digest, proof digest, signature, block hash and",
-                "previous-hash link is recomputed from the file with the protocol library alone.",
-                "Exit code 0 when every block verifies, 1 naming the first bad height otherwise."})
+        description = "Verify a ledger export offline: every payload digest, proof digest, signature, block hash and "
+                + "previous-hash link is recomputed from the file with the protocol library alone. "
+                + "Exit code 0 when every block verifies, 1 naming the first bad height otherwise.")
 class VerifyCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

@@ -98,6 +98,25 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(2)
+    void shouldWriteTheTraceIdTheGatewayHandsOutIntoTheServicesLogLines() throws IOException {
+        String token = new GatewaySignIn(URI.create(suite.gatewayUrl())).signIn(Ed25519.generate(), List.of("client")).accessToken();
+        Map<String, String> pathByModule = Map.of("registry-service", "/api/v1/registry/assets",
+                "execution-service", "/api/v1/hosts", "routing-service", "/api/v1/routing/zones",
+                "payment-service", "/api/v1/payments/transfers", "ledger-service", "/api/v1/ledger/blocks");
+        for (Map.Entry<String, String> service : pathByModule.entrySet()) {
+            // A method the path does not support: every service logs that refusal as a warning.
+            Response refused = gateway.delete(service.getValue()).bearer(token).send();
+            assertThat(refused.status()).as(refused.body()).isEqualTo(405);
+            String traceId = refused.header("X-Trace-Id");
+            assertThat(traceId).matches("[0-9a-f]{32}");
+            Path log = Path.of("target", "e2e-logs", service.getKey() + ".log");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readAllLines(log))
+                    .as(service.getKey()).anyMatch(line -> line.contains(traceId) && line.contains("not supported")));
+        }
+    }
+
+    @Test
+    @Order(2)
     void shouldRefuseWritesWithoutTokenAtEveryService() {
         for (String path : List.of("/api/v1/routing/zones", "/api/v1/registry/assets", "/api/v1/hosts",
                 "/api/v1/payments/transfers", "/api/v1/ledger/blocks")) {
