@@ -57,7 +57,10 @@ class SuiteEndToEndTest {
                         // A proof made before the ledger is stopped is resent after its restart (about 20 s later),
                         // by the registry's re-drive, which looks for requests left pending for 5 s.
                         "HYPERMESH_LEDGER_MAX_DRIFT", "5m",
-                        "HYPERMESH_REGISTRY_DEPLOYMENT_REDRIVE_AFTER", "5s"));
+                        "HYPERMESH_REGISTRY_DEPLOYMENT_REDRIVE_AFTER", "5s",
+                        // A host that stops heartbeating is OFFLINE (and out of routing's matrix) within seconds.
+                        "HYPERMESH_HOST_HEARTBEAT_TIMEOUT", "4s",
+                        "HYPERMESH_HOST_SWEEP_INTERVAL", "1s"));
         suite.start(TestPostgres.server());
         suite.awaitReady(Duration.ofMinutes(6));
         gateway = new TestHttp(suite.gatewayUrl());
@@ -245,6 +248,54 @@ class SuiteEndToEndTest {
         assertThat(blocks.path("blocks").size()).as(blocks.toString()).isEqualTo(1);
         assertThat(blocks.path("blocks").path(0).path("hash").asString()).isEqualTo(deployment.path("blockHash").asString());
         assertOk(gateway.get("/api/v1/routing/zones").send());
+    }
+
+    @Test
+    @Order(7)
+    void shouldPlaceJoinedHostsInRoutingsMatrixAndTakeOutThoseThatGoOfflineOrLeaveEvenWhileRoutingIsDown() throws IOException {
+        String zone = createZone();
+        GatewaySignIn signIn = new GatewaySignIn(URI.create(suite.gatewayUrl()));
+        String reader = signIn.signIn(Ed25519.generate(), List.of("client")).accessToken();
+        Ed25519.Signer leaving = Ed25519.generate();
+        Ed25519.Signer silent = Ed25519.generate();
+        String leavingToken = signIn.signIn(leaving, List.of("host")).accessToken();
+        String silentToken = signIn.signIn(silent, List.of("host")).accessToken();
+
+        Response unknownZone = gateway.post("/api/v1/hosts", join(leaving, "no-such-zone")).bearer(leavingToken).send();
+        assertThat(unknownZone.status()).as(unknownZone.body()).isEqualTo(422);
+        assertThat(unknownZone.json().path("type").asString()).isEqualTo("https://hypermesh.io/problems/zone-not-found");
+
+        assertThat(gateway.post("/api/v1/hosts", join(leaving, zone)).bearer(leavingToken).send().status()).isEqualTo(201);
+        assertThat(gateway.post("/api/v1/hosts", join(silent, zone)).bearer(silentToken).send().status()).isEqualTo(201);
+        String leavingAtRouting = "/api/v1/routing/hosts/" + leaving.identity().value();
+        String silentAtRouting = "/api/v1/routing/hosts/" + silent.identity().value();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Response placed = gateway.get(leavingAtRouting).bearer(reader).send();
+            assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+            assertThat(placed.json().path("zone").asString()).isEqualTo(zone);
+        });
+
+        // The silent host never heartbeats: OFFLINE after the 4 s timeout, then removed from the matrix.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(gateway.get(silentAtRouting).bearer(reader).send().status()).isEqualTo(404));
+        assertThat(gateway.get("/api/v1/hosts/" + silent.identity().value()).bearer(reader).send().json()
+                .path("status").asString()).isEqualTo("OFFLINE");
+
+        // Leaving while routing is down: the change waits in the outbox and is delivered once routing is back.
+        suite.stop(SuiteService.ROUTING);
+        assertThat(gateway.delete("/api/v1/hosts/" + leaving.identity().value()).bearer(leavingToken).send().status())
+                .isEqualTo(204);
+        suite.restart(SuiteService.ROUTING);
+        suite.awaitReady(Duration.ofMinutes(3));
+        Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                assertThat(gateway.get(leavingAtRouting).bearer(reader).send().status()).isEqualTo(404));
+    }
+
+    private static Map<String, Object> join(Ed25519.Signer host, String zone) {
+        return Map.of("publicKey", host.publicKey().toBase64Url(),
+                "resources", Map.of("cpuCores", 2, "memoryMb", 2048, "storageMb", 1000),
+                "runtimes", List.of("python"), "privacyCapabilities", List.of("FULL_PUBLIC"),
+                "zone", zone, "coordinate", Map.of("x", 5, "y", 5, "z", 5));
     }
 
     private static String createZone() throws IOException {

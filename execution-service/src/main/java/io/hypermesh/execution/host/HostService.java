@@ -1,5 +1,6 @@
 package io.hypermesh.execution.host;
 
+import io.hypermesh.execution.placement.HostPlacements;
 import io.hypermesh.execution.web.InvalidFieldException;
 import io.hypermesh.protocol.Ed25519;
 import io.hypermesh.protocol.Identity;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class HostService {
@@ -20,16 +22,23 @@ class HostService {
     private final HostRepository hosts;
     private final HostProperties properties;
     private final ApplicationEventPublisher events;
+    private final HostPlacements placements;
     private final Clock clock;
 
-    HostService(HostRepository hosts, HostProperties properties, ApplicationEventPublisher events, Clock clock) {
+    HostService(HostRepository hosts, HostProperties properties, ApplicationEventPublisher events, HostPlacements placements,
+            Clock clock) {
         this.hosts = hosts;
         this.properties = properties;
         this.events = events;
+        this.placements = placements;
         this.clock = clock;
     }
 
-    /** The caller joins as a host under its own identity, proven by the public key it derives from. */
+    /**
+     * The caller joins as a host under its own identity, proven by the public key it derives from, in a zone routing
+     * knows; its placement in routing's matrix is recorded in the same transaction.
+     */
+    @Transactional
     Host join(JoinHostRequest request, String caller) {
         Ed25519.PublicKeyBytes key;
         try {
@@ -42,10 +51,12 @@ class HostService {
             throw new IdentityMismatchException(derived, caller);
         }
         HostId id = new HostId(caller);
+        placements.requireZone(request.zone());
         Host host = Host.joining(id, key.toBase64Url(), request, now());
         if (!hosts.join(host)) {
             throw new HostAlreadyOnlineException(id);
         }
+        placements.changed(id.value(), host.joinedAt());
         events.publishEvent(new HostJoined(id.value(), host.zone(), host.coordinate().x(), host.coordinate().y(),
                 host.coordinate().z(), host.joinedAt()));
         return host;
@@ -69,18 +80,23 @@ class HostService {
                 more ? page.get(page.size() - 1).id().value() : null);
     }
 
+    @Transactional
     Host heartbeat(String id, HeartbeatRequest request, String caller) {
         if (!id.equals(caller)) {
             throw new NotThisHostException(id);
         }
         HostId hostId = HostId.parse(id).orElseThrow(() -> new HostNotFoundException(id));
-        return hosts.recordHeartbeat(hostId, request.load(), request.runningAssignments(), now())
+        Instant now = now();
+        Host host = hosts.recordHeartbeat(hostId, request.load(), request.runningAssignments(), now)
                 .orElseThrow(() -> hosts.findById(hostId).isPresent()
                         ? new HostLeftException(hostId)
                         : new HostNotFoundException(id));
+        placements.heartbeat(id, request.load(), now);
+        return host;
     }
 
     /** Leaving is idempotent: a host that already left stays LEFT and the answer is the same. */
+    @Transactional
     void leave(String id, String caller, boolean operator) {
         Host host = get(id);
         if (!host.mayBeManagedBy(caller, operator)) {
@@ -88,15 +104,18 @@ class HostService {
         }
         Instant now = now();
         if (hosts.markLeft(host.id(), now)) {
+            placements.changed(host.id().value(), now);
             events.publishEvent(new HostLeft(host.id().value(), now));
         }
     }
 
-    /** Marks hosts silent for longer than the heartbeat timeout OFFLINE; returns how many. */
+    /** Marks hosts silent for longer than the heartbeat timeout OFFLINE (and out of routing's matrix); returns how many. */
+    @Transactional
     int markSilentHostsOffline() {
         Instant now = now();
         List<Host> silent = hosts.markSilentOffline(now.minus(properties.heartbeatTimeout()), now);
         for (Host host : silent) {
+            placements.changed(host.id().value(), now);
             events.publishEvent(new HostWentOffline(host.id().value(), host.lastHeartbeatAt(), now));
         }
         if (!silent.isEmpty()) {
