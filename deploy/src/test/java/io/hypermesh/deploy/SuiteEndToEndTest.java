@@ -273,13 +273,16 @@ class SuiteEndToEndTest {
             Response placed = gateway.get(leavingAtRouting).bearer(reader).send();
             assertThat(placed.status()).as(placed.body()).isEqualTo(200);
             assertThat(placed.json().path("zone").asString()).isEqualTo(zone);
+            assertThat(gateway.get(silentAtRouting).bearer(reader).send().status()).as("placed before it falls silent")
+                    .isEqualTo(200);
         });
 
         // The silent host never heartbeats: OFFLINE after the 4 s timeout, then removed from the matrix.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(gateway.get(silentAtRouting).bearer(reader).send().status()).isEqualTo(404));
-        assertThat(gateway.get("/api/v1/hosts/" + silent.identity().value()).bearer(reader).send().json()
-                .path("status").asString()).isEqualTo("OFFLINE");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(gateway.get("/api/v1/hosts/" + silent.identity().value()).bearer(reader).send().json()
+                    .path("status").asString()).isEqualTo("OFFLINE");
+            assertThat(gateway.get(silentAtRouting).bearer(reader).send().status()).isEqualTo(404);
+        });
 
         // Leaving while routing is down: the change waits in the outbox and is delivered once routing is back.
         suite.stop(SuiteService.ROUTING);

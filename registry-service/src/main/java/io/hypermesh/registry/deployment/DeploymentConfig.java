@@ -2,6 +2,7 @@ package io.hypermesh.registry.deployment;
 
 import io.hypermesh.protocol.KeyFile;
 import io.hypermesh.protocol.ServiceTokens;
+import io.hypermesh.service.client.ServiceCall;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,11 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The ledger client, present only when the ledger, the gateway and the registry's key are all configured; and the
@@ -33,11 +31,8 @@ class DeploymentConfig {
         // A configured key that cannot be read stops the start: better than a registry that cannot deploy.
         ServiceTokens tokens = ServiceTokens.fromGateway(URI.create(properties.gatewayUrl()),
                 KeyFile.read(Path.of(properties.serviceKeyFile())), clock);
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(properties.connectTimeout());
-        requests.setReadTimeout(properties.readTimeout());
-        RestClient rest = builder.clone().baseUrl(properties.ledgerUrl()).requestFactory(requests).build();
-        LedgerBlocks ledger = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(LedgerBlocks.class);
-        return new LedgerClient(ledger, tokens);
+        LedgerBlocks ledger = ServiceCall.client(LedgerBlocks.class, builder, properties.ledgerUrl(),
+                properties.connectTimeout(), properties.readTimeout());
+        return new LedgerClient(ledger, new ServiceCall("ledger-service", tokens));
     }
 }
