@@ -2,6 +2,7 @@ package io.hypermesh.payment.pricing;
 
 import io.hypermesh.payment.config.PaymentProperties;
 import io.hypermesh.payment.web.Caller;
+import io.hypermesh.service.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,7 +78,12 @@ class PricingService implements SmartInitializingSingleton {
         PrivacyLevel privacy = PrivacyLevel.valueOf(request.privacy());
         Price price = card.price(request.resources(), request.durationSeconds(), privacy, request.redundancy());
         Instant now = now();
-        Quote quote = new Quote(UUID.randomUUID(), caller.identity(), card.version(), request.resources(),
+        String requestedBy = request.client() == null ? caller.identity() : request.client();
+        if (!requestedBy.equals(caller.identity()) && !caller.executionService()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "Only execution-service may quote for another identity (field 'client').");
+        }
+        Quote quote = new Quote(UUID.randomUUID(), requestedBy, card.version(), request.resources(),
                 request.durationSeconds(), privacy, request.redundancy(), price, now,
                 now.plus(properties.pricing().quoteValidity()));
         quotes.insert(quote);

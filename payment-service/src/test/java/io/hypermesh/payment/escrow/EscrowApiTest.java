@@ -28,6 +28,37 @@ class EscrowApiTest extends PaymentServiceTest {
     EscrowService escrows;
 
     @Test
+    void shouldHoldAgainstAQuoteExecutionServiceMadeForTheClient() {
+        String client = fundedIdentity(10 * CAES);
+        Map<String, Object> request = Map.of("resources", Map.of("cpuCores", 1, "memoryMb", 1024), "durationSeconds", 60,
+                "privacy", "FULL_PUBLIC", "redundancy", 1, "client", client);
+
+        Response quoted = http.post("/api/v1/payments/quotes", request).bearer(service).header("Idempotency-Key", newKey()).send();
+
+        assertThat(quoted.status()).as(quoted.body()).isEqualTo(201);
+        assertThat(quoted.json().path("requestedBy").asString()).isEqualTo(client);
+        Response held = hold(service, client, quoted.json().path("id").asString(), quoted.json().path("total").asLong(), newKey());
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldLetOnlyExecutionServiceQuoteForAnotherIdentity() {
+        String client = freshIdentity();
+        Map<String, Object> forOther = Map.of("resources", Map.of("cpuCores", 1, "memoryMb", 1024), "durationSeconds", 60,
+                "privacy", "FULL_PUBLIC", "redundancy", 1, "client", freshIdentity());
+        Map<String, Object> forSelf = Map.of("resources", Map.of("cpuCores", 1, "memoryMb", 1024), "durationSeconds", 60,
+                "privacy", "FULL_PUBLIC", "redundancy", 1, "client", client);
+
+        Response refused = http.post("/api/v1/payments/quotes", forOther).bearer(clientToken(client)).header("Idempotency-Key", newKey()).send();
+        Response own = http.post("/api/v1/payments/quotes", forSelf).bearer(clientToken(client)).header("Idempotency-Key", newKey()).send();
+
+        assertProblem(refused, 403, "forbidden");
+        assertThat(refused.json().path("detail").asString()).contains("'client'");
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.json().path("requestedBy").asString()).isEqualTo(client);
+    }
+
+    @Test
     void shouldLockTheHoldInItsOwnEscrowAccountWithoutChangingSupply() {
         String client = fundedIdentity(10 * CAES);
         long mintedBefore = supply().path("minted").asLong();

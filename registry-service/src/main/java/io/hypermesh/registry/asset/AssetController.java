@@ -103,6 +103,18 @@ public class AssetController {
         return ResponseEntity.ok().eTag(asset.etag()).body(AssetResponse.of(asset, viewer));
     }
 
+    @GetMapping("/{id}/versions/{version}/execution-spec")
+    @PreAuthorize("hasRole('service')")
+    @Operation(summary = "A DEPLOYED version to run for a client, with its code (execution-service)",
+            description = "404 asset-not-found when the asset does not exist or the client may not see it (as for the "
+                    + "client's own read); 409 version-not-deployed for a DRAFT or RETIRED version.",
+            security = @SecurityRequirement(name = "bearer"))
+    ExecutionSpecResponse executionSpec(@PathVariable String id, @PathVariable @Min(1) int version,
+            @RequestParam @Pattern(regexp = "hm1[a-z2-7]{32}", message = "must be an identity: 'hm1' followed by 32 "
+                    + "lowercase base32 characters") String client) {
+        return ExecutionSpecResponse.of(assets.executableVersion(id, version, client));
+    }
+
     @PostMapping("/{id}/versions/{version}/retire")
     @PreAuthorize("hasRole('client')")
     @Operation(summary = "Retire a version (owner): no new executions; a DRAFT or DEPLOYED version becomes RETIRED, "

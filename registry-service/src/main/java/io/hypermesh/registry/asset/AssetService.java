@@ -45,6 +45,20 @@ class AssetService {
         return Viewer.of(identity, token.getClaimAsStringList("roles"), assets.networkOwnersOf(identity));
     }
 
+    /** What {@code client} sees: its own identity, no host role, the networks it belongs to. */
+    Viewer viewerFor(String client) {
+        return Viewer.of(client, List.of("client"), assets.networkOwnersOf(client));
+    }
+
+    /** A DEPLOYED version that {@code client} may see, for execution-service to run it (409 when not DEPLOYED). */
+    Asset executableVersion(String id, int version, String client) {
+        Asset asset = getVersion(id, version, viewerFor(client));
+        if (asset.status() != AssetStatus.DEPLOYED) {
+            throw new VersionNotDeployedException(asset.id(), version, asset.status());
+        }
+        return asset;
+    }
+
     @Transactional
     Asset create(AssetDraftRequest request, Viewer owner) {
         AssetId id = AssetId.generate(clock);
