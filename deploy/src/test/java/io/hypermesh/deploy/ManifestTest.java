@@ -81,22 +81,38 @@ class ManifestTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void shouldGiveTheRegistryItsServiceKeyFromASecretAndTheAddressesOfLedgerAndGateway() {
-        Map<String, Object> deployment = ofKind("Deployment").stream().filter(d -> name(d).equals("registry-service")).findFirst().orElseThrow();
+        Map<String, Object> env = serviceKeyAndAddresses("registry-service", "hm-registry-service-key");
+        assertThat(env).containsEntry("HYPERMESH_LEDGER_URL", "http://ledger-service").containsEntry("HYPERMESH_GATEWAY_URL", "http://gateway");
+    }
+
+    @Test
+    void shouldGiveExecutionServiceItsServiceKeyAndEveryServiceTheSagaCalls() {
+        Map<String, Object> env = serviceKeyAndAddresses("execution-service", "hm-execution-service-key");
+        assertThat(env).containsEntry("HYPERMESH_ROUTING_URL", "http://routing-service")
+                .containsEntry("HYPERMESH_REGISTRY_URL", "http://registry-service")
+                .containsEntry("HYPERMESH_PAYMENT_URL", "http://payment-service")
+                .containsEntry("HYPERMESH_LEDGER_URL", "http://ledger-service")
+                .containsEntry("HYPERMESH_GATEWAY_URL", "http://gateway");
+    }
+
+    /** The literal env of the service's container, after checking its key file is mounted read-only from the secret. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> serviceKeyAndAddresses(String service, String secret) {
+        Map<String, Object> deployment = ofKind("Deployment").stream().filter(d -> name(d).equals(service)).findFirst().orElseThrow();
         Map<String, Object> pod = path(deployment, "spec", "template", "spec");
         Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
         Map<String, Object> env = ((List<Map<String, Object>>) container.get("env")).stream()
                 .filter(e -> e.containsKey("value")).collect(Collectors.toMap(e -> (String) e.get("name"), e -> e.get("value")));
-        assertThat(env).containsEntry("HYPERMESH_LEDGER_URL", "http://ledger-service").containsEntry("HYPERMESH_GATEWAY_URL", "http://gateway");
-
         String keyFile = (String) env.get("HYPERMESH_SERVICE_KEY_FILE");
+        assertThat(keyFile).as(service + " has a key file").isNotNull();
         Map<String, Object> mount = ((List<Map<String, Object>>) container.get("volumeMounts")).stream()
                 .filter(m -> keyFile.startsWith(m.get("mountPath") + "/")).findFirst().orElseThrow();
         assertThat(mount.get("readOnly")).isEqualTo(true);
         Map<String, Object> volume = ((List<Map<String, Object>>) pod.get("volumes")).stream()
                 .filter(v -> v.get("name").equals(mount.get("name"))).findFirst().orElseThrow();
-        assertThat(path(volume, "secret").get("secretName")).isEqualTo("hm-registry-service-key");
+        assertThat(path(volume, "secret").get("secretName")).isEqualTo(secret);
+        return env;
     }
 
     @Test

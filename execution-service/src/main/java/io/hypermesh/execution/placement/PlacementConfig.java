@@ -1,13 +1,9 @@
 package io.hypermesh.execution.placement;
 
-import io.hypermesh.protocol.KeyFile;
-import io.hypermesh.protocol.ServiceTokens;
+import io.hypermesh.execution.config.ServiceIdentity;
 import io.hypermesh.service.client.ServiceCall;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -16,22 +12,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
-/** The routing client and the dispatcher, present only when routing, the gateway and the service's key are configured. */
+/** The routing client and the dispatcher, present only when routing and the service identity are configured. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlacementProperties.class)
 class PlacementConfig {
 
     @Bean
     @ConditionalOnExpression("!'${hypermesh.execution.placement.routing-url:}'.isBlank()"
-            + " and !'${hypermesh.execution.placement.gateway-url:}'.isBlank()"
-            + " and !'${hypermesh.execution.placement.service-key-file:}'.isBlank()")
-    RoutingClient routingClient(PlacementProperties properties, RestClient.Builder builder, Clock clock) throws IOException {
-        // A configured key that cannot be read stops the start: better than a service that cannot place hosts.
-        ServiceTokens tokens = ServiceTokens.fromGateway(URI.create(properties.gatewayUrl()),
-                KeyFile.read(Path.of(properties.serviceKeyFile())), clock);
+            + " and !'${hypermesh.execution.identity.gateway-url:}'.isBlank()"
+            + " and !'${hypermesh.execution.identity.key-file:}'.isBlank()")
+    RoutingClient routingClient(PlacementProperties properties, RestClient.Builder builder, ServiceIdentity identity) {
         RoutingHosts hosts = ServiceCall.client(RoutingHosts.class, builder, properties.routingUrl(),
                 properties.connectTimeout(), properties.readTimeout());
-        return new RoutingClient(hosts, new ServiceCall("routing-service", tokens));
+        return new RoutingClient(hosts, new ServiceCall("routing-service", identity.tokens()));
     }
 
     @Bean

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Placement of hosts in routing-service's matrix, under execution-service's own identity (role {@code service}):
- * it signs in at the gateway with the key in {@code serviceKeyFile}. With any of the three addresses blank, hosts
+ * signed in at the gateway with its key ({@code hypermesh.execution.identity}). With routing or the identity unset, hosts
  * are not placed (a warning at start-up says so) and their changes wait in the outbox.
  *
  * @param dispatchInterval how often pending placements are delivered
@@ -22,8 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hypermesh.execution.placement")
 record PlacementProperties(
         String routingUrl,
-        String gatewayUrl,
-        String serviceKeyFile,
         @NotNull @DefaultValue("1s") Duration connectTimeout,
         @NotNull @DefaultValue("3s") Duration readTimeout,
         @NotNull @DefaultValue("500ms") Duration dispatchInterval,

@@ -1,5 +1,6 @@
 package io.hypermesh.execution.placement;
 
+import io.hypermesh.execution.reputation.Reputation;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,8 +62,9 @@ class PlacementRepository {
                             returning p.host_id, p.version, p.attempts)
                         select c.host_id, c.version, c.attempts, h.status, h.zone, h.x, h.y, h.z, h.runtimes,
                                h.cpu_cores, h.memory_mb, h.storage_mb, h.gpu_model, h.gpu_memory_mb,
-                               h.privacy_capabilities, h.load_permille
-                          from claimed c join hosts h on h.id = c.host_id""")
+                               h.privacy_capabilities, h.load_permille, r.good, r.bad
+                          from claimed c join hosts h on h.id = c.host_id
+                          left join host_reputation r on r.host_id = c.host_id""")
                 .param("leaseUntil", Timestamp.from(now.plus(lease))).param("now", Timestamp.from(now)).param("limit", limit)
                 .query(PlacementRepository::map).list();
     }
@@ -106,7 +108,8 @@ class PlacementRepository {
         RoutingHosts.Placement placement = new RoutingHosts.Placement(row.getString("zone"),
                 new RoutingHosts.Coordinate(row.getDouble("x"), row.getDouble("y"), row.getDouble("z")),
                 strings(row.getArray("runtimes")), row.getInt("cpu_cores"), row.getLong("memory_mb"), row.getLong("storage_mb"),
-                gpu, strings(row.getArray("privacy_capabilities")), row.getInt("load_permille"));
+                gpu, strings(row.getArray("privacy_capabilities")), row.getInt("load_permille"),
+                Reputation.score(row.getDouble("good"), row.getDouble("bad")));
         return new Pending(row.getString("host_id"), row.getLong("version"), row.getInt("attempts"), row.getString("status"),
                 placement);
     }

@@ -22,7 +22,7 @@ interface RoutingHosts {
 
     /** routing-service's UpsertHostRequest. */
     record Placement(String zone, Coordinate coordinate, Set<String> runtimes, int cpuCores, long memoryMb, long storageMb,
-            Gpu gpu, Set<String> privacyLevels, int loadPermille) {
+            Gpu gpu, Set<String> privacyLevels, int loadPermille, int reputation) {
     }
 
     record Coordinate(double x, double y, double z) {

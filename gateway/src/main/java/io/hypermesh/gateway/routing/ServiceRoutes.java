@@ -26,7 +26,7 @@ class ServiceRoutes {
     /** Path prefixes under {@code /api/v1/} owned by each service. */
     static final Map<String, List<String>> API_PATHS = Map.of(
             "registry", List.of("/api/v1/registry/**"),
-            "execution", List.of("/api/v1/executions/**", "/api/v1/hosts/**"),
+            "execution", List.of("/api/v1/executions/**", "/api/v1/hosts/**", "/api/v1/assignments/**"),
             "routing", List.of("/api/v1/routing/**"),
             "payment", List.of("/api/v1/payments/**"),
             "ledger", List.of("/api/v1/ledger/**"));
