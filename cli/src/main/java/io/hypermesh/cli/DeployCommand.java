@@ -33,19 +33,11 @@ class DeployCommand implements Callable<Integer> {
     @Option(names = "--version", required = true, description = "The version to deploy (a draft).")
     int version;
 
-    @Option(names = "--zone", required = true, description = "The zone the proof of space names (a routing zone).")
-    String zone;
-
-    @Option(names = "--at", required = true, split = ",", arity = "1", paramLabel = "X,Y,Z",
-            description = "Your network coordinate inside the zone, e.g. --at 12.5,-3,40.")
-    double[] at;
-
-    @Option(names = "--difficulty", defaultValue = "8",
-            description = "Leading zero bits of the proof of work; the ledger's HYPERMESH_LEDGER_DEFAULT_DIFFICULTY (default: ${DEFAULT-VALUE}).")
-    int difficulty;
-
     @Option(names = "--idempotency-key", description = "Retry an earlier attempt with its key (printed when the ledger was unavailable).")
     String idempotencyKey;
+
+    @Mixin
+    ProofOptions proof;
 
     @Mixin
     SignInOptions signIn;
@@ -55,9 +47,7 @@ class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (at.length != 3) {
-            throw new IllegalArgumentException("--at needs three numbers X,Y,Z, got " + at.length);
-        }
+        double[] at = this.proof.coordinate();
         Ed25519.Signer author = signIn.signer();
         URI address = signIn.gatewayAddress();
         String token = new GatewaySignIn(address).signIn(author, List.of("client")).accessToken();
@@ -66,14 +56,15 @@ class DeployCommand implements Callable<Integer> {
         String versionPath = "/api/v1/registry/assets/" + assetId + "/versions/" + version;
         JsonNode operation = api.get(versionPath + "/deployment-operation");
         JsonNode head = api.get("/api/v1/ledger/blocks/head");
-        ConsensusProof proof = ConsensusProof.create(author, operation.path("type").asString(), operation.path("payload"),
-                head.path("height").asLong(), head.path("hash").asString(), Instant.now(), zone, at[0], at[1], at[2], difficulty);
+        ConsensusProof signed = ConsensusProof.create(author, operation.path("type").asString(), operation.path("payload"),
+                head.path("height").asLong(), head.path("hash").asString(), Instant.now(), proof.zone, at[0], at[1], at[2],
+                proof.difficulty);
 
         String requestKey = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         PrintWriter out = spec.commandLine().getOut();
         JsonNode deployed;
         try {
-            deployed = api.post(versionPath + "/deployment", Map.of("Idempotency-Key", requestKey), Map.of("proof", proof.toJson()));
+            deployed = api.post(versionPath + "/deployment", Map.of("Idempotency-Key", requestKey), Map.of("proof", signed.toJson()));
         } catch (GatewayApi.RefusedException refused) {
             if (refused.status() == 503 || refused.status() == 409) {
                 spec.commandLine().getErr().printf("Not deployed yet; retry with --idempotency-key %s%n", requestKey);

@@ -2,6 +2,7 @@ package io.hypermesh.cli;
 
 import io.hypermesh.protocol.BlockHeader;
 import io.hypermesh.protocol.CanonicalJson;
+import io.hypermesh.protocol.CompletionCheck;
 import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.protocol.Digests;
 import io.hypermesh.protocol.MerkleMountainRange;
@@ -17,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks a ledger export (JSON lines, one block per line in height order, as served by
  * {@code GET /api/v1/ledger/blocks/export}) with nothing but the protocol library: every rule of
- * docs/protocol.md §4.3 is recomputed from the file, so the verdict does not depend on trusting the service.
+ * docs/protocol.md §4.3 is recomputed from the file, and every COMPLETION block's attestations and settlement are
+ * checked (§7.5), so the verdict does not depend on trusting the service.
  * Lines are read one at a time; memory does not grow with the chain.
  */
 final class ExportVerifier {
@@ -147,6 +149,12 @@ final class ExportVerifier {
         String recomputed = new BlockHeader(height, previous, type, payloadDigest, proofDigest, author, timestamp).hash();
         if (!recomputed.equals(hash)) {
             return "hash: is not the block hash of its height, previousHash, type, digests, author and timestamp";
+        }
+        if (CompletionCheck.BLOCK_TYPE.equals(type)) {
+            String completion = CompletionCheck.problemWith(payload);
+            if (completion != null) {
+                return "completion: " + completion;
+            }
         }
         return null;
     }

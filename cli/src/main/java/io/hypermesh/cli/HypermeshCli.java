@@ -4,8 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "hypermesh", mixinStandardHelpOptions = true, version = "hypermesh 0.1.0",
-        description = "HyperMesh Compute from the command line: keys, sign-in, deploying assets and offline ledger verification.",
-        subcommands = {KeysCommand.class, LoginCommand.class, DeployCommand.class, VerifyCommand.class, VerifyInclusionCommand.class})
+        description = "HyperMesh Compute from the command line: keys, sign-in, deploying and running assets, and offline ledger verification.",
+        subcommands = {KeysCommand.class, LoginCommand.class, DeployCommand.class, RunCommand.class, ExecutionsCommand.class,
+                VerifyCommand.class, VerifyInclusionCommand.class})
 public class HypermeshCli {
 
     public static void main(String[] args) {
@@ -15,6 +16,8 @@ public class HypermeshCli {
     /** The command tree; failures print one line naming what went wrong, not a stack trace. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HypermeshCli());
+        // "@file" is ours (run --input @file), not picocli's argument files.
+        commandLine.setExpandAtFiles(false);
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
             command.getErr().println("error: " + message);

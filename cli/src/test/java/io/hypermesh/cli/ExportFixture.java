@@ -28,6 +28,11 @@ final class ExportFixture {
 
     /** GENESIS and then {@code blocks} DEPLOYMENT/EXECUTION blocks, each anchored on the block below. */
     static List<String> chain(int blocks) {
+        return chain(blocks, null, null);
+    }
+
+    /** The same, with the last block of {@code type} carrying {@code payload}, signed and hashed as the ledger would. */
+    static List<String> chain(int blocks, String lastType, JsonNode lastPayload) {
         Ed25519.Signer author = Ed25519.generate();
         List<ObjectNode> chain = new ArrayList<>();
         JsonNode genesisPayload = CanonicalJson.tree(Map.of("chain", "test", "message", "HyperMesh Compute genesis"));
@@ -36,8 +41,10 @@ final class ExportFixture {
         chain.add(line(genesis, genesisPayload, null));
         BlockHeader below = genesis;
         for (int height = 1; height <= blocks; height++) {
-            String type = height % 2 == 1 ? "DEPLOYMENT" : "EXECUTION";
-            JsonNode payload = CanonicalJson.tree(Map.of("assetId", "a-" + height, "executionId", "e-" + height, "version", "1.0." + height));
+            boolean last = height == blocks && lastType != null;
+            String type = last ? lastType : height % 2 == 1 ? "DEPLOYMENT" : "EXECUTION";
+            JsonNode payload = last ? lastPayload
+                    : CanonicalJson.tree(Map.of("assetId", "a-" + height, "executionId", "e-" + height, "version", "1.0." + height));
             Instant signedAt = START.plusSeconds(height);
             ConsensusProof proof = ConsensusProof.create(author, type, payload, below.height(), below.hash(), signedAt,
                     "eu-west", 12.5, -3.0, 40.0, DIFFICULTY);

@@ -44,6 +44,19 @@ class VerifyCommandTest {
                 .contains("inclusion root (leafCount 5): " + range.root());
     }
 
+    @Test
+    void shouldCheckACompletionBlocksAttestationsAndSettlementNotOnlyItsHash() throws IOException {
+        // Signed and hashed correctly, but it pays for an execution no host attested.
+        List<String> lines = ExportFixture.chain(3, "COMPLETION", CanonicalJson.parse(
+                "{\"attestations\":[],\"executionId\":\"ex-1\",\"exitCode\":0,\"outputDigest\":\"" + "0".repeat(64) + "\","
+                        + "\"settlement\":{\"held\":10,\"paidForUsage\":10,\"paidAsBonus\":0,\"platformFee\":0,\"refunded\":0}}"));
+
+        Run run = verify(lines);
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.output).contains("FAILED at height 3: completion: attestations: there must be at least one");
+    }
+
     @ParameterizedTest(name = "a changed {0} is reported at its height")
     @CsvSource({
             "height, height",

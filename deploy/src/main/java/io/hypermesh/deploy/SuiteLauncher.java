@@ -112,6 +112,10 @@ public final class SuiteLauncher implements AutoCloseable {
     }
 
     private Process launch(SuiteService service) {
+        return launch(service, Map.of());
+    }
+
+    private Process launch(SuiteService service, Map<String, String> thisStartOnly) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // HYPERMESH_JAVA_OPTS_ROUTING (and so on) overrides HYPERMESH_JAVA_OPTS for one service, e.g. a bigger heap.
@@ -122,7 +126,7 @@ public final class SuiteLauncher implements AutoCloseable {
         command.add(jarOf(service).toString());
 
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logDirectory.resolve(service.module() + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(service.module() + ".log").toFile()));
         Map<String, String> environment = builder.environment();
         environment.putAll(databases.get(service).environment());
         environment.put("SERVER_PORT", Integer.toString(port(service)));
@@ -134,6 +138,7 @@ public final class SuiteLauncher implements AutoCloseable {
             environment.put("HYPERMESH_" + backend.schema().toUpperCase() + "_URL", "http://127.0.0.1:" + port(backend));
         }
         environment.putAll(extraEnvironment);
+        environment.putAll(thisStartOnly);
         if (service == SuiteService.GATEWAY) {
             environment.put("HYPERMESH_SERVICE_IDENTITIES", serviceIdentities);
         } else {
@@ -194,8 +199,18 @@ public final class SuiteLauncher implements AutoCloseable {
 
     /** Starts a stopped service again with the same schema, role and key; {@link #awaitReady} waits for it. */
     public void restart(SuiteService service) {
+        restart(service, Map.of());
+    }
+
+    /** The same, with some environment variables set for this start only (e.g. a fault to inject). */
+    public void restart(SuiteService service, Map<String, String> environment) {
         stop(service);
-        processes.put(service, launch(service));
+        processes.put(service, launch(service, environment));
+    }
+
+    /** The process of a service as started, for tests that wait for it to end or kill it. */
+    public Process process(SuiteService service) {
+        return processes.get(service);
     }
 
     public long residentMemoryKilobytes() {

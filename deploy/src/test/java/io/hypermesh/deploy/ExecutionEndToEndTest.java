@@ -3,83 +3,42 @@ package io.hypermesh.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hypermesh.deploy.host.TestHost;
-import io.hypermesh.devsupport.TestHttp;
 import io.hypermesh.devsupport.TestHttp.Response;
-import io.hypermesh.devsupport.TestPostgres;
-import io.hypermesh.protocol.ConsensusProof;
+import io.hypermesh.protocol.CompletionCheck;
 import io.hypermesh.protocol.Digests;
 import io.hypermesh.protocol.Ed25519;
-import io.hypermesh.protocol.ExecutionOperation;
-import io.hypermesh.protocol.GatewaySignIn;
 import io.hypermesh.protocol.KeyFile;
 import io.hypermesh.protocol.ResultAttestation;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Executions end to end: the whole suite running, clients submitting through the gateway, and real host processes
  * ({@link TestHost}) pulling assignments and running the code with python3. Each test checks the outcome, the
  * blocks and that every micro-CAES of the hold is accounted for.
  */
-class ExecutionEndToEndTest {
-
-    private static final Ed25519.Signer OPERATOR = Ed25519.generate();
-    private static final String WORD_COUNT = "def main(text, unit=None):\n    return len(text.split())\n";
-    private static SuiteLauncher suite;
-    private static TestHttp gateway;
-    private static GatewaySignIn signIn;
-    private final List<Process> hosts = new ArrayList<>();
+class ExecutionEndToEndTest extends ExecutionSuiteTest {
 
     @BeforeAll
-    static void startSuite() throws IOException {
-        Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
-        for (SuiteService service : SuiteService.values()) {
-            ports.put(service, freePort());
-        }
-        suite = new SuiteLauncher(Path.of("..").toAbsolutePath().normalize(), Path.of("target", "e2e-executions-logs"),
-                Path.of("target", "e2e-executions-keys"), ports,
-                Map.of("HYPERMESH_OPERATORS", OPERATOR.identity().value(),
-                        "HYPERMESH_FAUCET_ENABLED", "true",
-                        // A host that stops heartbeating is OFFLINE (its work reassigned) within seconds.
-                        "HYPERMESH_HOST_HEARTBEAT_TIMEOUT", "4s",
-                        "HYPERMESH_HOST_SWEEP_INTERVAL", "1s",
-                        "HYPERMESH_PLACEMENT_DISPATCH_INTERVAL", "200ms"));
-        suite.start(TestPostgres.server());
-        suite.awaitReady(Duration.ofMinutes(6));
-        gateway = new TestHttp(suite.gatewayUrl());
-        signIn = new GatewaySignIn(URI.create(suite.gatewayUrl()));
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
-
-    @AfterEach
-    void stopHosts() {
-        hosts.forEach(Process::destroyForcibly);
+    static void start() throws IOException {
+        startSuite("e2e-executions-logs", Map.of(
+                // A host that stops heartbeating is OFFLINE (its work reassigned) within seconds.
+                "HYPERMESH_HOST_SUSPECT_AFTER", "2s",
+                "HYPERMESH_HOST_HEARTBEAT_TIMEOUT", "4s",
+                "HYPERMESH_HOST_SWEEP_INTERVAL", "1s",
+                "HYPERMESH_PLACEMENT_DISPATCH_INTERVAL", "200ms"));
     }
 
     @Test
@@ -124,6 +83,7 @@ class ExecutionEndToEndTest {
                 attestation.path("cpuMs").asLong(), attestation.path("peakMemoryKb").asLong(), attestation.path("wallMs").asLong())
                 .verify(host.publicKey(), attestation.path("signature").asString())).isTrue();
         assertThat(completion.path("payload").path("settlement").path("refunded").asLong()).isEqualTo(settlement.path("refunded").asLong());
+        assertThat(CompletionCheck.problemWith(completion.path("payload"))).as("what hypermesh verify checks offline").isNull();
 
         List<String> steps = new ArrayList<>();
         execution.path("timeline").forEach(event -> steps.add(event.path("step").asString()));
@@ -139,6 +99,29 @@ class ExecutionEndToEndTest {
         assertThat(events.status()).isEqualTo(200);
         assertThat(events.contentType()).startsWith("text/event-stream");
         assertThat(events.body()).contains("event:execution").contains("\"state\":\"COMPLETED\"");
+    }
+
+    @Test
+    void shouldRunAnAssetWithTheCliAndPrintTheResultTheCostAndTheBlocks() throws Exception {
+        String zone = createZone();
+        Client client = newClient();
+        String assetId = deployedAsset(client, WORD_COUNT, zone);
+        startHost(zone, "honest");
+        Path home = Files.createTempDirectory("hypermesh-cli-home");
+        KeyFile.write(home.resolve("keys").resolve("default.key"), client.key());
+
+        String run = cli(home, "run", assetId, "--version", "1", "--input", "\"to be or not to be\"", "--max-price", "10000000",
+                "--zone", zone, "--only-zone", zone, "--at", "5,5,5");
+
+        assertThat(run).containsPattern("Execution ex-[0-9a-f]{32} \\(Idempotency-Key [^)]+\\): quoted [0-9.]+ CAES")
+                .contains("COMPLETED at DONE").contains("Output (exit code 0, sha256 ")
+                .containsPattern("Cost: held [0-9.]+ CAES; paid for usage [0-9.]+ CAES").contains("EXECUTION block ")
+                .contains("COMPLETION block ");
+        String id = run.replaceAll("(?s).*Execution (ex-[0-9a-f]{32}).*", "$1");
+        assertThat(cli(home, "executions", "result", id).trim()).isEqualTo("6");
+        assertThat(cli(home, "executions", "list")).contains(id + "  COMPLETED");
+        // The whole chain so far, COMPLETION blocks with their attestations and settlements included, checked offline.
+        assertThat(cli(null, "verify", "--difficulty", "8")).startsWith("OK: heights 0..");
     }
 
     @Test
@@ -167,6 +150,7 @@ class ExecutionEndToEndTest {
         JsonNode completion = gateway.get("/api/v1/ledger/blocks/" + execution.path("blocks").path("completion").path("height").asLong())
                 .send().json();
         assertThat(completion.path("payload").path("attestations").size()).isEqualTo(3);
+        assertThat(CompletionCheck.problemWith(completion.path("payload"))).isNull();
         JsonNode reputation = gateway.get("/api/v1/hosts/" + liar.identity().value() + "/reputation").bearer(client.token()).send().json();
         assertThat(reputation.path("score").asInt()).isLessThan(500);
     }
@@ -255,148 +239,19 @@ class ExecutionEndToEndTest {
         assertThat(awaitOutcome(client, first.json().path("id").asString()).path("state").asString()).isEqualTo("COMPLETED");
     }
 
-    // --- the world ------------------------------------------------------------------------------------------
-
-    private record Client(Ed25519.Signer key, String token) {
-        String identity() {
-            return key.identity().value();
+    /** Runs the real CLI jar against the suite (with the keys in {@code home}, if any); its output, once it exited 0. */
+    private static String cli(Path home, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("..", "cli", "target", "cli-0.1.0-SNAPSHOT-exec.jar").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--gateway", suite.gatewayUrl()));
+        if (home != null) {
+            command.addAll(List.of("--home", home.toString()));
         }
-    }
-
-    private record Submission(String idempotencyKey, ObjectNode body) {
-    }
-
-    private static Client newClient() throws IOException {
-        Ed25519.Signer key = Ed25519.generate();
-        String token = signIn.signIn(key, List.of("client")).accessToken();
-        Response granted = gateway.post("/api/v1/payments/faucet", Map.of()).bearer(token)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).send();
-        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
-        return new Client(key, token);
-    }
-
-    private Ed25519.Signer startHost(String zone, String behaviour) throws IOException {
-        Ed25519.Signer key = Ed25519.generate();
-        Path keyFile = Files.createTempDirectory("test-host-key").resolve("host.key");
-        KeyFile.write(keyFile, key);
-        Path log = Path.of("target", "e2e-executions-logs", "host-" + key.identity().value() + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), TestHost.class.getName(),
-                suite.gatewayUrl(), keyFile.toString(), zone, behaviour)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        hosts.add(process);
-        String reader = newClient().token();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                gateway.get("/api/v1/routing/hosts/" + key.identity().value()).bearer(reader).send().status() == 200);
-        return key;
-    }
-
-    private static void stake(Ed25519.Signer host, long amount) throws IOException {
-        String token = signIn.signIn(host, List.of("host")).accessToken();
-        assertThat(gateway.post("/api/v1/payments/faucet", Map.of()).bearer(token)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).send().status()).isEqualTo(201);
-        Response staked = gateway.post("/api/v1/payments/stakes", Map.of("amount", amount)).bearer(token)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).send();
-        assertThat(staked.status()).as(staked.body()).isEqualTo(201);
-        // What the faucet gave beyond the stake is moved away, so that the host's wallet shows only what it earns.
-        Response moved = gateway.post("/api/v1/payments/transfers", Map.of("to", OPERATOR.identity().value(),
-                "amount", balance(host.identity().value()))).bearer(token).header("Idempotency-Key", UUID.randomUUID().toString()).send();
-        assertThat(moved.status()).as(moved.body()).isEqualTo(201);
-    }
-
-    private static long balance(String identity) throws IOException {
-        String operator = signIn.signIn(OPERATOR, List.of("operator")).accessToken();
-        Response account = gateway.get("/api/v1/payments/accounts/" + identity).bearer(operator).send();
-        return account.status() == 404 ? 0 : account.json().path("balance").asLong();
-    }
-
-    private static String deployedAsset(Client owner, String code, String zone) throws IOException {
-        String assetId = createAsset(owner.token(), code);
-        String versionPath = "/api/v1/registry/assets/" + assetId + "/versions/1";
-        JsonNode operation = gateway.get(versionPath + "/deployment-operation").bearer(owner.token()).send().json();
-        JsonNode head = gateway.get("/api/v1/ledger/blocks/head").send().json();
-        ConsensusProof proof = ConsensusProof.create(owner.key(), operation.path("type").asString(), operation.path("payload"),
-                head.path("height").asLong(), head.path("hash").asString(), Instant.now(), zone, 5, 5, 5, 8);
-        Response deployed = gateway.post(versionPath + "/deployment", Map.of("proof", proof.toJson())).bearer(owner.token())
-                .header("Idempotency-Key", UUID.randomUUID().toString()).send();
-        assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
-        return assetId;
-    }
-
-    private static String createAsset(String ownerToken, String code) {
-        Response created = gateway.post("/api/v1/registry/assets", Map.of(
-                        "name", "word-count", "runtime", "python", "code", code, "entrypoint", "main", "privacy", "FULL_PUBLIC",
-                        "resources", Map.of("cpuCores", 1, "memoryMb", 256, "storageMb", 0, "maxRuntimeSeconds", 30)))
-                .bearer(ownerToken).send();
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asString();
-    }
-
-    /** A signed submission: the EXECUTION operation rebuilt as the service will, the client's proof over it. */
-    private static Submission request(Client client, String assetId, int redundancy, String zone, String text, long maxPrice) {
-        String key = UUID.randomUUID().toString();
-        Instant deadline = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
-        ExecutionOperation operation = new ExecutionOperation(ExecutionOperation.executionId(client.identity(), key),
-                client.identity(), assetId, 1, JsonNodeFactory.instance.stringNode(text), null, null, redundancy, "BALANCED",
-                List.of(zone), null, maxPrice, deadline);
-        JsonNode head = gateway.get("/api/v1/ledger/blocks/head").send().json();
-        ConsensusProof proof = ConsensusProof.create(client.key(), ExecutionOperation.BLOCK_TYPE, operation.payload(),
-                head.path("height").asLong(), head.path("hash").asString(), Instant.now(), zone, 5, 5, 5, 8);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("assetId", assetId);
-        body.put("version", 1);
-        body.put("input", text);
-        body.put("redundancy", redundancy);
-        body.put("strategy", "BALANCED");
-        body.putArray("allowedZones").add(zone);
-        body.put("maxPrice", maxPrice);
-        body.put("deadline", deadline.toString());
-        body.set("proof", proof.toJson());
-        return new Submission(key, body);
-    }
-
-    private static Response post(Client client, Submission submission) {
-        return gateway.post("/api/v1/executions", submission.body()).bearer(client.token())
-                .header("Idempotency-Key", submission.idempotencyKey()).send();
-    }
-
-    private static JsonNode submit(Client client, String assetId, int redundancy, String zone, String text, long maxPrice) {
-        Response submitted = post(client, request(client, assetId, redundancy, zone, text, maxPrice));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        assertThat(submitted.header("Location")).endsWith("/api/v1/executions/" + submitted.json().path("id").asString());
-        return submitted.json();
-    }
-
-    private static void assertRefused(Client client, Submission submission, int status, String type) {
-        Response refused = post(client, submission);
-        assertThat(refused.status()).as(refused.body()).isEqualTo(status);
-        assertThat(refused.json().path("type").asString()).as(refused.body()).endsWith("/" + type);
-    }
-
-    private static JsonNode awaitOutcome(Client client, JsonNode submitted) {
-        return awaitOutcome(client, submitted.path("id").asString());
-    }
-
-    private static JsonNode awaitOutcome(Client client, String id) {
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String state = gateway.get("/api/v1/executions/" + id).bearer(client.token()).send().json().path("state").asString();
-            return List.of("COMPLETED", "FAILED", "CANCELLED", "REJECTED").contains(state);
-        });
-        return gateway.get("/api/v1/executions/" + id).bearer(client.token()).send().json();
-    }
-
-    private static String createZone() throws IOException {
-        String operator = signIn.signIn(OPERATOR, List.of("operator")).accessToken();
-        String zone = "ex-" + UUID.randomUUID().toString().substring(0, 8);
-        Response created = gateway.post("/api/v1/routing/zones", Map.of("name", zone, "bounds", Map.of(
-                "min", Map.of("x", 0, "y", 0, "z", 0), "max", Map.of("x", 10, "y", 10, "z", 10)))).bearer(operator).send();
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return zone;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cli.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(cli.exitValue()).as(output).isZero();
+        return output;
     }
 }

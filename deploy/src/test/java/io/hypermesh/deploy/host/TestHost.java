@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TestHost {
 
     /** Loads the code, calls the entrypoint, writes the result's JSON to stdout and the metering to argv[3]. */
-    static final String RUNNER = """
+    public static final String RUNNER = """
             import json, resource, sys
             code_path, entrypoint, metrics_path = sys.argv[1], sys.argv[2], sys.argv[3]
             request = json.load(sys.stdin)
@@ -101,11 +101,13 @@ public final class TestHost {
         while (true) {
             try {
                 send("POST", "/api/v1/hosts/" + id + "/heartbeats", beat);
+            } catch (Exception e) {
+                System.out.println("heartbeat failed: " + e.getMessage());
+            }
+            try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
-            } catch (Exception e) {
-                System.out.println("heartbeat failed: " + e.getMessage());
             }
         }
     }

@@ -102,6 +102,11 @@ public class Assignment {
         verdict = accepted ? "ACCEPTED" : "REJECTED";
     }
 
+    /** Did this host ever take it? An offer that ran out unleased may go to the same host again. */
+    public boolean taken() {
+        return leasedAt != null || state == AssignmentState.REPORTED || state == AssignmentState.FAILED;
+    }
+
     public boolean expiredAt(Instant now) {
         return state.open() && !expiresAt.isAfter(now);
     }

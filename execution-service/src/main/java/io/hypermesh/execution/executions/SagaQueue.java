@@ -48,6 +48,11 @@ public class SagaQueue {
                 .query(String.class).list();
     }
 
+    /** Keeps the lease while the driver goes on to the next step, so that no one else takes the execution meanwhile. */
+    public void renew(String executionId, Instant until) {
+        jdbc.sql("update saga_queue set lease_until = ? where execution_id = ?").params(Timestamp.from(until), executionId).update();
+    }
+
     /** Gives the lease back with the next step due at {@code dueAt}; {@code waitingFor} names what it waits for. */
     public void reschedule(String executionId, Instant dueAt, String waitingFor, String error) {
         jdbc.sql("""

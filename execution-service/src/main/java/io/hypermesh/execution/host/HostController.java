@@ -27,7 +27,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/v1/hosts")
 @Tag(name = "Hosts", description = "Volunteer machines: they join under their own identity, prove they are alive "
-        + "with heartbeats, and leave when they want. Silent hosts become OFFLINE.")
+        + "with heartbeats, and leave when they want. A host that missed a heartbeat window is SUSPECT (no new work); "
+        + "one silent for the heartbeat timeout is OFFLINE (its open work goes to other hosts).")
 public class HostController {
 
     private static final String SIGNED_IN = "hasAnyRole('client', 'host', 'operator', 'service')";

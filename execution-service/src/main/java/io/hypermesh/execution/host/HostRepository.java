@@ -21,7 +21,7 @@ class HostRepository {
     }
 
     /**
-     * Registers the host, or re-registers one that is OFFLINE or LEFT; false when it is ONLINE.
+     * Registers the host, or re-registers one that is OFFLINE or LEFT; false when it is ONLINE or SUSPECT.
      * One statement decides, so two concurrent joins of the same host cannot both succeed.
      */
     boolean join(Host host) {
@@ -43,7 +43,7 @@ class HostRepository {
                                running_assignments = excluded.running_assignments, joined_at = excluded.joined_at,
                                last_heartbeat_at = excluded.last_heartbeat_at, left_at = null,
                                updated_at = excluded.updated_at
-                         where hosts.status <> 'ONLINE'""")
+                         where hosts.status not in ('ONLINE', 'SUSPECT')""")
                 .param("id", host.id().value())
                 .param("publicKey", host.publicKey())
                 .param("cpuCores", resources.cpuCores())
@@ -66,7 +66,7 @@ class HostRepository {
                 .update() == 1;
     }
 
-    /** Records a heartbeat of a host that has not left; an OFFLINE host that speaks again is ONLINE. */
+    /** Records a heartbeat of a host that has not left; a SUSPECT or OFFLINE host that speaks again is ONLINE. */
     Optional<Host> recordHeartbeat(HostId id, int load, int runningAssignments, Instant now) {
         return jdbc.sql("""
                         update hosts
@@ -92,15 +92,25 @@ class HostRepository {
                 .update() == 1;
     }
 
+    /** Marks every ONLINE host silent since before {@code cutoff} SUSPECT; how many. The time condition is in the UPDATE. */
+    int markSilentSuspect(Instant cutoff, Instant now) {
+        return jdbc.sql("""
+                        update hosts set status = 'SUSPECT', updated_at = :now
+                         where status = 'ONLINE' and last_heartbeat_at < :cutoff""")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     /**
-     * Marks every ONLINE host silent since before {@code cutoff} as OFFLINE and returns them. The time
+     * Marks every ONLINE or SUSPECT host silent since before {@code cutoff} as OFFLINE and returns them. The time
      * condition sits in the UPDATE itself, so a heartbeat racing the sweep wins and several replicas
      * may sweep at once without harm.
      */
     List<Host> markSilentOffline(Instant cutoff, Instant now) {
         return jdbc.sql("""
                         update hosts set status = 'OFFLINE', updated_at = :now
-                         where status = 'ONLINE' and last_heartbeat_at < :cutoff
+                         where status in ('ONLINE', 'SUSPECT') and last_heartbeat_at < :cutoff
                         returning *""")
                 .param("cutoff", Timestamp.from(cutoff))
                 .param("now", Timestamp.from(now))

@@ -109,10 +109,18 @@ class HostService {
         }
     }
 
-    /** Marks hosts silent for longer than the heartbeat timeout OFFLINE (and out of routing's matrix); returns how many. */
+    /**
+     * Marks hosts silent for one window SUSPECT (no new work: only ONLINE hosts are offered any; routing keeps
+     * them, so a late heartbeat costs nothing), and those silent for the heartbeat timeout OFFLINE (and out of
+     * routing's matrix); returns how many went OFFLINE.
+     */
     @Transactional
     int markSilentHostsOffline() {
         Instant now = now();
+        int suspect = hosts.markSilentSuspect(now.minus(properties.suspectAfter()), now);
+        if (suspect > 0) {
+            log.info("Marked {} host(s) SUSPECT after {} without a heartbeat", suspect, properties.suspectAfter());
+        }
         List<Host> silent = hosts.markSilentOffline(now.minus(properties.heartbeatTimeout()), now);
         for (Host host : silent) {
             placements.changed(host.id().value(), now);

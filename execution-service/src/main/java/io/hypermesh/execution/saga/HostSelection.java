@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Asks routing for hosts that can run an execution (runtime, resources, privacy capability, the zones both the asset
  * and the client allow, ranked by the client's strategy), and keeps those that are ONLINE here now: routing's matrix
- * learns of a host going OFFLINE a moment later than this service does.
+ * learns of a host going OFFLINE a moment later than this service does, and keeps SUSPECT ones, so more candidates than
+ * needed are asked for and the best ONLINE ones kept, in routing's order.
  */
 @Component
 class HostSelection {
@@ -26,6 +27,9 @@ class HostSelection {
 
     record Choice(List<Host> hosts) {
     }
+
+    /** Routing selects at most this many hosts at once. */
+    private static final int MAX_CANDIDATES = 64;
 
     private final JdbcClient jdbc;
 
@@ -51,14 +55,16 @@ class HostSelection {
         zones.forEach(zoneList::add);
         request.putObject("clientCoordinate").put("x", orZero(execution.clientX())).put("y", orZero(execution.clientY()))
                 .put("z", orZero(execution.clientZ()));
-        request.put("k", k);
+        // Ask for more than needed: some of routing's best may have just gone SUSPECT or OFFLINE here.
+        request.put("k", Math.min(MAX_CANDIDATES, k * 2 + 4));
         ArrayNode exclude = request.putArray("excludedHosts");
         excluded.forEach(exclude::add);
         request.put("strategy", execution.strategy());
         JsonNode answer = clients.routing(bearer -> clients.routingApi().select(bearer, request));
         List<String> ids = new ArrayList<>();
         answer.path("hosts").forEach(host -> ids.add(host.path("hostId").asString()));
-        return new Choice(online(ids));
+        List<Host> online = online(ids);
+        return new Choice(online.subList(0, Math.min(k, online.size())));
     }
 
     /** Both lists narrow the choice; empty means any. Null when they have no zone in common. */

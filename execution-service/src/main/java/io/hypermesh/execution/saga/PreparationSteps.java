@@ -5,6 +5,7 @@ import io.hypermesh.execution.executions.Execution;
 import io.hypermesh.execution.executions.Step;
 import io.hypermesh.protocol.CanonicalJson;
 import io.hypermesh.service.client.ServiceRefusedException;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -73,7 +74,7 @@ class PreparationSteps {
     StepResult select(Execution execution, SagaClients clients) {
         HostSelection.Choice choice;
         try {
-            choice = selection.choose(execution, clients, execution.redundancy(), java.util.Set.of());
+            choice = selection.choose(execution, clients, execution.redundancy(), Set.of());
         } catch (ServiceRefusedException refused) {
             return transitions.reject(execution, refused);
         }

@@ -73,7 +73,8 @@ class RunSteps {
 
     /**
      * Offers the execution to as many new hosts as it lacks: k at first, one more for each host lost, and one more
-     * when the results so far have no strict majority — never to a host that already had it.
+     * when the results so far have no strict majority — never to a host that took it before (leased, reported or
+     * failed it); one whose offer ran out unleased may be asked again.
      */
     StepResult assign(Execution execution, SagaClients clients) {
         Instant now = transitions.now();
@@ -92,10 +93,12 @@ class RunSteps {
             return transitions.advance(execution, Step.ASSIGN, Step.RUN, "waiting for " + open + " host(s)");
         }
         if (all.size() + needed > execution.redundancy() + properties.maxReassignments()) {
-            return transitions.abandon(execution, 422, "no-result", "no strict majority of " + execution.redundancy()
-                    + " results after " + all.size() + " host(s) were tried");
+            return transitions.abandon(execution, 422, "no-result", "no result agreed by a strict majority of "
+                    + execution.redundancy() + " host(s) after " + all.size() + " assignment(s)");
         }
-        Set<String> tried = all.stream().map(Assignment::hostId).collect(Collectors.toSet());
+        // Open ones too: a host never holds two assignments of one execution.
+        Set<String> tried = all.stream().filter(a -> a.taken() || a.state().open()).map(Assignment::hostId)
+                .collect(Collectors.toSet());
         HostSelection.Choice choice;
         try {
             choice = selection.choose(execution, clients, needed, tried);

@@ -101,6 +101,7 @@ class SagaDriver implements ExecutionDriver {
                 queue.reschedule(executionId, transitions.now(), null, null);
                 return;
             }
+            queue.renew(executionId, transitions.now().plus(properties.stepLease()));
             StepResult result;
             try {
                 result = step(execution, services);

@@ -7,6 +7,7 @@ import io.hypermesh.execution.executions.ExecutionProperties;
 import io.hypermesh.execution.executions.ExecutionState;
 import io.hypermesh.execution.executions.Step;
 import io.hypermesh.protocol.CanonicalJson;
+import io.hypermesh.protocol.CompletionCheck;
 import io.hypermesh.protocol.ConsensusProof;
 import io.hypermesh.service.client.ServiceRefusedException;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 class SettlementSteps {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementSteps.class);
-    static final String COMPLETION = "COMPLETION";
 
     private final Transitions transitions;
     private final AssignmentRepository assignments;
@@ -101,11 +101,11 @@ class SettlementSteps {
             JsonNode head = clients.ledger(bearer -> clients.ledgerApi().head(bearer));
             ObjectNode payload = completionPayload(execution);
             Where where = whereOf(judged(execution, "ACCEPTED").get(0).hostId());
-            ConsensusProof proof = ConsensusProof.create(clients.identity().key(), COMPLETION, payload,
+            ConsensusProof proof = ConsensusProof.create(clients.identity().key(), CompletionCheck.BLOCK_TYPE, payload,
                     head.path("height").asLong(), head.path("hash").asString(), Instant.now(), where.zone(), where.x(),
                     where.y(), where.z(), properties.proofDifficulty());
             ObjectNode request = JsonNodeFactory.instance.objectNode();
-            request.put("type", COMPLETION);
+            request.put("type", CompletionCheck.BLOCK_TYPE);
             request.set("payload", payload);
             request.set("proof", proof.toJson());
             String stored = CanonicalJson.canonicalString(request);

@@ -27,13 +27,16 @@ class Transitions {
     private final SagaQueue queue;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final CrashPoint crashPoint;
 
-    Transitions(ExecutionRepository executions, Timeline timeline, SagaQueue queue, TransactionTemplate transactions, Clock clock) {
+    Transitions(ExecutionRepository executions, Timeline timeline, SagaQueue queue, TransactionTemplate transactions, Clock clock,
+            CrashPoint crashPoint) {
         this.executions = executions;
         this.timeline = timeline;
         this.queue = queue;
         this.transactions = transactions;
         this.clock = clock;
+        this.crashPoint = crashPoint;
     }
 
     Instant now() {
@@ -42,6 +45,7 @@ class Transitions {
 
     /** Applies {@code record} and moves from {@code from} to {@code to}, in one transaction with anything else in it. */
     StepResult advance(Execution execution, Step from, Step to, String detail, Consumer<Execution> record) {
+        crashPoint.beforeRecording(from, to);
         transactions.executeWithoutResult(status -> {
             record.accept(execution);
             execution.advance(from, to, now());
@@ -84,6 +88,7 @@ class Transitions {
     }
 
     StepResult finish(Execution execution, ExecutionState outcome, String detail, Consumer<Execution> record) {
+        crashPoint.beforeRecording(execution.step(), outcome);
         transactions.executeWithoutResult(status -> {
             record.accept(execution);
             execution.finish(outcome, now());
