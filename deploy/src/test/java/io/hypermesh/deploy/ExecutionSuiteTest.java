@@ -50,6 +50,8 @@ abstract class ExecutionSuiteTest {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("HYPERMESH_OPERATORS", OPERATOR.identity().value());
         environment.put("HYPERMESH_FAUCET_ENABLED", "true");
+        // Every anonymous call of the tests (ledger reads, the supply) comes from loopback and shares one limit.
+        environment.putIfAbsent("HYPERMESH_RATE_LIMIT_ANONYMOUS", "6000");
         logDirectory = Path.of("target", logs);
         Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
