@@ -42,8 +42,8 @@ class ExecutionFaultTest extends ExecutionSuiteTest {
     }
 
     @ParameterizedTest(name = "halted before recording {0}")
-    @ValueSource(strings = {"HOLD>RECORD", "RECORD>ASSIGN", "ASSIGN>RUN", "RUN>SETTLE", "SETTLE>SLASH", "COMPLETE>REPORT",
-            "REPORT>COMPLETED"})
+    @ValueSource(strings = {"HOLD>RECORD", "RECORD>ASSIGN", "ASSIGN>RUN", "RUN>SETTLE", "SETTLE>SLASH", "SLASH>COMPLETE",
+            "COMPLETE>COMPLETE", "COMPLETE>REPORT", "REPORT>COMPLETED"})
     void anExecutionWhoseDriverDiesMidStepCompletesOnceAfterARestart(String transition) throws Exception {
         World world = newWorld(WORD_COUNT);
         haltExecutionServiceBefore(transition);

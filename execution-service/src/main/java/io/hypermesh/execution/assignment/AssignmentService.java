@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -79,7 +80,10 @@ class AssignmentService {
         this.clock = clock;
     }
 
-    /** The host's current offers; when there are none, waits up to {@code waitSeconds} for one. */
+    /**
+     * The host's open assignments, at once when one is offered; otherwise after waiting up to {@code waitSeconds} for
+     * an offer (so a host busy with leased work does not spin, and still sees what it holds when the wait ends).
+     */
     DeferredResult<OfferView> offers(String hostId, String caller, int waitSeconds) {
         if (!hostId.equals(caller)) {
             throw AssignmentProblems.notThisHost(hostId);
@@ -87,7 +91,7 @@ class AssignmentService {
         long waitMillis = Math.min(Duration.ofSeconds(waitSeconds).toMillis(), properties.longPollMax().toMillis());
         DeferredResult<OfferView> answer = new DeferredResult<>(waitMillis + 5_000);
         OfferView now = offersOf(hostId);
-        if (!now.assignments().isEmpty() || waitMillis == 0) {
+        if (now.hasOffers() || waitMillis == 0) {
             answer.setResult(now);
             return answer;
         }
@@ -100,7 +104,7 @@ class AssignmentService {
                     return;
                 }
                 OfferView found = offersOf(hostId);
-                if (!found.assignments().isEmpty() || !clock.instant().isBefore(until)) {
+                if (found.hasOffers() || !clock.instant().isBefore(until)) {
                     signals.forget(hostId, this);
                     ScheduledFuture<?> pending = recheck.get();
                     if (pending != null) {
@@ -122,10 +126,11 @@ class AssignmentService {
         return answer;
     }
 
+    /** Offered and leased ones: a host that lost the answer to its lease (or restarted) finds what it holds again. */
     private OfferView offersOf(String hostId) {
         Instant now = clock.instant();
-        return new OfferView(assignments.offeredTo(hostId).stream().filter(a -> a.expiresAt().isAfter(now))
-                .map(OfferView.Offer::of).toList());
+        return new OfferView(assignments.openFor(hostId).stream().filter(a -> a.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Assignment::offeredAt)).map(OfferView.Offer::of).toList());
     }
 
     AssignmentView lease(UUID id, String caller) {

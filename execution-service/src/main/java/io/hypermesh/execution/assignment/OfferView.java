@@ -6,13 +6,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "Assignments offered to this host: lease one (POST .../lease) before 'expiresAt' to run it")
+@Schema(description = "This host's open assignments: OFFERED ones to lease (POST .../lease) before 'expiresAt', and LEASED "
+        + "ones it holds (leasing again is harmless), so that a host that lost an answer or restarted finds its work again")
 record OfferView(List<Offer> assignments) {
 
-    record Offer(UUID id, String executionId, int attempt, Instant offeredAt, Instant expiresAt) {
+    /** Is any of them waiting to be leased? */
+    boolean hasOffers() {
+        return assignments.stream().anyMatch(offer -> "OFFERED".equals(offer.state()));
+    }
+
+    record Offer(UUID id, String executionId, int attempt, String state, Instant offeredAt, Instant expiresAt) {
 
         static Offer of(Assignment a) {
-            return new Offer(a.id(), a.executionId(), a.attempt(), a.offeredAt(), a.expiresAt());
+            return new Offer(a.id(), a.executionId(), a.attempt(), a.state().name(), a.offeredAt(), a.expiresAt());
         }
     }
 }

@@ -10,9 +10,6 @@ public interface AssignmentRepository extends JpaRepository<Assignment, UUID> {
 
     List<Assignment> findByExecutionIdOrderByAttemptAscHostIdAsc(String executionId);
 
-    @Query("select a from Assignment a where a.hostId = :hostId and a.state = io.hypermesh.execution.executions.AssignmentState.OFFERED order by a.offeredAt")
-    List<Assignment> offeredTo(@Param("hostId") String hostId);
-
     @Query("select a from Assignment a where a.hostId = :hostId and a.state in (io.hypermesh.execution.executions.AssignmentState.OFFERED, io.hypermesh.execution.executions.AssignmentState.LEASED)")
     List<Assignment> openFor(@Param("hostId") String hostId);
 }

@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -78,6 +79,11 @@ class AssignmentApiTest extends ExecutionServiceTest {
         assertThat(leased.status()).as(leased.body()).isEqualTo(200);
         assertThat(leased.json().path("state").asString()).isEqualTo("LEASED");
         assertThat(http.post(path("/lease"), Map.of()).bearer(hostToken).send().status()).as("a repeated lease").isEqualTo(200);
+        // A host that lost the lease's answer (or restarted) finds what it holds in its next poll.
+        JsonNode held = http.get("/api/v1/hosts/" + host.identity().value() + "/assignments?wait=0").bearer(hostToken).send()
+                .json().path("assignments").path(0);
+        assertThat(held.path("id").asString()).isEqualTo(offered.id().toString());
+        assertThat(held.path("state").asString()).isEqualTo("LEASED");
 
         Response work = http.get(path("/work")).bearer(hostToken).send();
         assertThat(work.status()).as(work.body()).isEqualTo(200);
